@@ -1,0 +1,41 @@
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test test-sqlite test-postgres lint fmt migrations-check demo-reset
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/pip install -q -U pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Serve the demo (Gansu 2012 plan, demo accounts) on http://127.0.0.1:8000.
+run: $(STAMP)
+	$(BIN)/duban migrate --noinput
+	$(BIN)/duban demo load
+	DUBAN_DEMO=true DEBUG=true $(BIN)/duban runserver 127.0.0.1:8000
+
+test: $(STAMP) lint migrations-check test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest
+
+test-postgres: $(STAMP)
+	scripts/test-postgres
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: $(STAMP)
+	$(BIN)/duban makemigrations --check --dry-run
+
+demo-reset: $(STAMP)
+	rm -f var/duban.sqlite3 var/duban.sqlite3-wal var/duban.sqlite3-shm
+	$(BIN)/duban migrate --noinput
+	$(BIN)/duban demo load

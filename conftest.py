@@ -1,0 +1,70 @@
+"""Personas shared by every test, mirroring the demo accounts (password `duban-demo`).
+
+- coordinator: the reform office of 省发展改革委; runs the whole plan.
+- leader: 省政府; reads everything, comments (批示), never edits.
+- fagai: editor of 省发展改革委; edits only its own unit's work.
+- caizheng: editor of 省财政厅; edits only its own unit's work, never another unit's.
+- lanzhou: editor of 兰州市; a city: its own share of the plan only.
+- viewer: viewer of 省财政厅; reads its unit's work, writes nothing.
+- admin_user: IT staff; accounts and units, no business writes.
+"""
+
+import pytest
+
+from duban.directory.models import User
+from duban.web.demo import demo_load
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Faster hashing only; what the tests check is unchanged.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        demo_load()
+
+
+@pytest.fixture
+def demo_accounts(db) -> dict[str, User]:
+    """Every demo account by username; reloads the demo after a flushing (transactional) test."""
+    if not User.objects.filter(username="coordinator").exists():
+        demo_load()
+    return {u.username: u for u in User.objects.select_related("unit")}
+
+
+@pytest.fixture
+def coordinator(demo_accounts) -> User:
+    return demo_accounts["coordinator"]
+
+
+@pytest.fixture
+def leader(demo_accounts) -> User:
+    return demo_accounts["leader"]
+
+
+@pytest.fixture
+def fagai(demo_accounts) -> User:
+    return demo_accounts["fagai"]
+
+
+@pytest.fixture
+def caizheng(demo_accounts) -> User:
+    return demo_accounts["caizheng"]
+
+
+@pytest.fixture
+def lanzhou(demo_accounts) -> User:
+    return demo_accounts["lanzhou"]
+
+
+@pytest.fixture
+def viewer(demo_accounts) -> User:
+    return demo_accounts["viewer"]
+
+
+@pytest.fixture
+def admin_user(demo_accounts) -> User:
+    return demo_accounts["admin"]

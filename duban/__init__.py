@@ -1,0 +1,1 @@
+"""Duban (督办): run an annual reform plan end to end."""

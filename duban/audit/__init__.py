@@ -1,0 +1,1 @@
+"""Audit: every write records who, when, from where, why, and the record before and after."""

@@ -1,0 +1,115 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from duban.audit.models import Versioned, audited_history
+
+
+class Region(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("省")
+        CITY = "city", _("市州")
+        COUNTY = "county", _("县区")
+
+    code = models.CharField(_("行政区划代码"), max_length=12, unique=True)
+    name = models.CharField(_("名称"), max_length=64)
+    level = models.CharField(_("层级"), max_length=16, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+
+    class Meta:
+        verbose_name = _("行政区域")
+        verbose_name_plural = _("行政区域")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Unit(Versioned):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("人民政府")
+        DEPARTMENT = "department", _("政府部门")
+        PARTY_OFFICE = "party_office", _("党委部门")
+        LEADING_GROUP_OFFICE = "leading_group_office", _("领导小组办公室")
+        CENTRAL_UNIT = "central_unit", _("中央驻地方单位")
+        ASSOCIATION = "association", _("人民团体及协会")
+
+    name = models.CharField(_("全称"), max_length=100, unique=True,
+                            help_text=_("单位的正式全称，如“甘肃省发展和改革委员会”。"))
+    short_name = models.CharField(_("简称"), max_length=50,
+                                  help_text=_("公文中的常用简称，如“省发展改革委”。"))
+    kind = models.CharField(_("类别"), max_length=32, choices=Kind.choices)
+    region = models.ForeignKey(Region, verbose_name=_("所在区域"), on_delete=models.PROTECT,
+                               related_name="units")
+    active = models.BooleanField(_("有效"), default=True,
+                                 help_text=_("撤销或合并的单位不删除，只标记为无效。"))
+
+    objects = UnitQuerySet.as_manager()
+    history = audited_history()
+
+    class Meta:
+        verbose_name = _("单位")
+        verbose_name_plural = _("单位")
+        ordering = ["region__code", "kind", "name"]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+
+class UnitAlias(models.Model):
+    """Another way documents write a unit's name (`省发改委`); each alias names one unit only."""
+
+    unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.CASCADE,
+                             related_name="aliases")
+    name = models.CharField(_("别名"), max_length=100, unique=True)
+
+    history = audited_history()
+
+    class Meta:
+        verbose_name = _("单位别名")
+        verbose_name_plural = _("单位别名")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class User(AbstractUser, Versioned):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("系统管理员")
+        COORDINATOR = "coordinator", _("统筹协调")
+        LEADER = "leader", _("领导")
+        EDITOR = "editor", _("单位填报员")
+        VIEWER = "viewer", _("单位查阅员")
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("所属单位"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="users", help_text=_("每位用户属于一个单位；系统管理员可不属于任何单位。"),
+    )
+    role = models.CharField(_("角色"), max_length=16, choices=Role.choices, default=Role.VIEWER)
+
+    objects = UserManager()
+    # Login times change on every sign-in and are no business record.
+    history = audited_history(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="admin") | models.Q(unit__isnull=False),
+                name="user_has_unit_unless_admin",
+            )
+        ]
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,30 @@
+from django.db.models import Count, Prefetch
+
+from duban.directory.models import Unit, UnitAlias
+from duban.directory.names import NameIndex, Resolution
+
+
+def name_index() -> NameIndex:
+    """Every active unit with all the names documents may use for it."""
+    units = Unit.objects.active().prefetch_related(Prefetch("aliases", UnitAlias.objects.only("name")))
+    return NameIndex.build(
+        (unit.pk, unit.name, [unit.short_name, *(a.name for a in unit.aliases.all())])
+        for unit in units
+    )
+
+
+def resolve_name(name: str) -> Resolution:
+    return name_index().resolve(name)
+
+
+def canonical_names() -> dict[str, str]:
+    """Name as written → full name, for every name the directory knows (the parser's mapping)."""
+    mapping = {}
+    for unit in Unit.objects.active().prefetch_related("aliases"):
+        for name in (unit.name, unit.short_name, *(a.name for a in unit.aliases.all())):
+            mapping[name] = unit.name
+    return mapping
+
+
+def unit_counts_by_kind() -> list[dict]:
+    return list(Unit.objects.active().values("kind").annotate(n=Count("id")).order_by("kind"))
