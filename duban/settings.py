@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "duban.web",
     "duban.directory",
     "duban.audit",
+    "duban.plans",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
