@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "duban.directory",
     "duban.audit",
     "duban.plans",
+    "duban.execution",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
