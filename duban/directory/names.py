@@ -1,0 +1,374 @@
+"""Resolve a department name as a document writes it (`省发改委`) to a unit of the directory.
+
+Pure Python, no Django: the parser, the importer and the loader share it.
+
+A name resolves *with certainty* only when, after normalisation, it equals a unit's full name,
+short name or alias. Normalisation is a fixed list of steps, each kept as data below:
+
+1. fold full-width and half-width forms (NFKC) and traditional characters, drop whitespace;
+2. fold the scope prefix: `甘肃省财政厅` and `省财政厅` are one name, `中共甘肃省委农办` is `省委农办`,
+   `甘肃省人民政府法制办公室` is `省政府法制办公室`;
+3. shorten the long forms of common abbreviations: `发展和改革委员会` and `发展改革委` become `发改委`,
+   `中国人民银行` becomes `人行`.
+
+A last certain rule drops the scope (`省政府国资委` ~ `省国资委` ~ `国资委`, `财政厅` ~ `省财政厅`), and
+only when that leaves exactly one unit. Anything else is uncertain: the resolution names no unit and ranks
+suggestions by a similarity score (see `similarity`), so a coordinator confirms the match and a
+wrong unit is never picked silently. Collective names (`有关部门`, `各市州`) name no unit at all and
+are flagged as such.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+UnitKey = int | str
+
+# Traditional characters met in unit names, folded to the simplified forms the directory uses
+# (copies of a document circulate in traditional characters: 省財政廳, 省發展改革委). Groups of
+# traditional → simplified pairs; only characters that are never themselves simplified forms.
+TRADITIONAL_PAIRS = [
+    "發发 財财 廳厅 會会 員员 辦办 資资 設设 農农 業业 務务 監监 衛卫 計计 劃划",
+    "環环 護护 統统 國国 稅税 銀银 關关 廣广 電电 視视 聞闻 醫医 藥药 組组 織织",
+    "領领 導导 區区 縣县 鄉乡 門门 黨党 團团 聯联 協协 學学 級级 體体 開开 華华",
+    "產产 經经 濟济 術术 貿贸 職职 機机 構构 編编 鐵铁 運运 輸输 質质 檢检 驗验",
+    "園园 險险 證证 審审 貧贫 隴陇 臨临 涼凉 慶庆 張张 銷销 糧粮 價价 獄狱 僑侨",
+    "氣气 郵邮 訊讯 殘残 婦妇 總总 參参 議议 紀纪 規规 專专 鎮镇 實实 礦矿 軍军",
+    "東东 陽阳 書书 圖图 責责 負负 牽牵 頭头 進进 擴扩 廠厂 場场 報报 災灾 戶户",
+    "劑剂 療疗 輕轻 觀观 齡龄 傳传 戰战 際际 錢钱 當当 處处 內内 歸归 與与 點点",
+]
+_TRADITIONAL_TABLE = str.maketrans(
+    {pair[0]: pair[1] for line in TRADITIONAL_PAIRS for pair in line.split()}
+)
+
+# Scope prefixes, tried in order, the first match replaced. The province is written `甘肃省`,
+# `甘肃` (甘肃银监局) or just `省`; the party committee `中共甘肃省委` or `省委`.
+SCOPE_PREFIXES = [
+    ("中国共产党甘肃省委员会", "省委"),
+    ("中共甘肃省委", "省委"),
+    ("中共省委", "省委"),
+    ("甘肃省委", "省委"),
+    ("甘肃省人民政府", "省政府"),
+    ("省人民政府", "省政府"),
+    ("甘肃省政府", "省政府"),
+    ("甘肃省", "省"),
+    ("甘肃", "省"),
+]
+
+# Scopes after folding. `省政府X`, `省X` and a bare `X` name one unit when only one unit fits.
+PARTY_SCOPE = "省委"
+GOVERNMENT_SCOPE = "省政府"
+PROVINCE_SCOPE = "省"
+
+# Common abbreviations: (long form, short form), one pair a line. Every name is rewritten to
+# the short form, longest long form first, so `省发展和改革委员会`, `省发展改革委` and `省发改委`
+# meet at `省发改委`.
+ABBREVIATIONS = [
+    ("发展和改革委员会", "发改委"),
+    ("发展改革委员会", "发改委"),
+    ("发展改革委", "发改委"),
+    ("中国人民银行", "人行"),
+    ("人民银行", "人行"),
+    ("工业和信息化委员会", "工信委"),
+    ("国有资产监督管理委员会", "国资委"),
+    ("人力资源和社会保障", "人社"),
+    ("人力资源社会保障", "人社"),
+    ("住房和城乡建设", "住建"),
+    ("住房城乡建设", "住建"),
+    ("人口和计划生育委员会", "人口计生委"),
+    ("食品药品监督管理局", "食药监局"),
+    ("食品药品监管局", "食药监局"),
+    ("质量技术监督局", "质监局"),
+    ("工商行政管理局", "工商局"),
+    ("安全生产监督管理局", "安监局"),
+    ("环境保护", "环保"),
+    ("科学技术厅", "科技厅"),
+    ("广播电影电视局", "广电局"),
+    ("机构编制委员会办公室", "编办"),
+    ("金融工作办公室", "金融办"),
+    ("法制办公室", "法制办"),
+    ("外事办公室", "外事办"),
+    ("扶贫开发办公室", "扶贫办"),
+    ("人民防空办公室", "人防办"),
+    ("农村工作办公室", "农办"),
+    ("民族事务委员会", "民委"),
+    ("统一战线工作部", "统战部"),
+    ("政策研究室", "政研室"),
+    ("纪律检查委员会", "纪委"),
+    ("国家税务局", "国税局"),
+    ("地方税务局", "地税局"),
+    ("交通运输厅", "交通厅"),
+    ("供销合作社联合社", "供销社"),
+    ("工商业联合会", "工商联"),
+    ("妇女联合会", "妇联"),
+    ("残疾人联合会", "残联"),
+    ("科学技术协会", "科协"),
+    ("银行业监督管理委员会", "银监会"),
+    ("保险监督管理委员会", "保监会"),
+    ("证券监督管理委员会", "证监会"),
+    ("回族自治州", "州"),
+    ("藏族自治州", "州"),
+    ("人民政府", "政府"),
+    # 中华人民共和国兰州海关 is written 兰州海关: the state prefix carries no information.
+    ("中华人民共和国", ""),
+    # Generic endings, tried after every specific pair above.
+    ("委员会", "委"),
+    ("办公室", "办"),
+]
+_ABBREVIATIONS_LONGEST_FIRST = sorted(ABBREVIATIONS, key=lambda pair: -len(pair[0]))
+
+# Names of many bodies at once: in a department list they assign no single unit.
+COLLECTIVE_NAMES = {
+    "有关部门",
+    "相关部门",
+    "有关单位",
+    "相关单位",
+    "其他有关部门",
+    "省直有关部门",
+    "省直各部门",
+    "省直各单位",
+    "省政府各部门",
+    "中央在甘各单位",
+    "国务院各部门",
+    "有关市州",
+    "有关地区",
+    "有关市县",
+}
+# A name opening with 各 (各市州, 各地区, 各区, 各县(市、区)) is collective whatever follows.
+COLLECTIVE_PREFIXES = ("各",)
+# A name closing on one of these (省直有关部门, 市州有关单位) is collective too.
+COLLECTIVE_SUFFIXES = (
+    "有关部门",
+    "相关部门",
+    "有关单位",
+    "相关单位",
+    "各部门",
+    "各单位",
+)
+
+# The word that says what kind of body a name is, read from its last character. Two names with
+# the same text but a different body word (省财政厅, 财政部) are likely different bodies.
+BODY_WORDS = set("厅局委办会行社联部室署院队关府处")
+
+MAX_SUGGESTIONS = 5
+MIN_SUGGESTION_SCORE = 0.5
+SAME_BODY_WORD_BONUS = 0.05
+OTHER_BODY_WORD_PENALTY = 0.05
+SAME_SCOPE_BONUS = 0.02
+# An uncertain match never scores as high as a certain one.
+MAX_UNCERTAIN_SCORE = 0.99
+
+
+class DuplicateNameError(ValueError):
+    """Two units answer to the same name after normalisation; the directory must say which."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    key: UnitKey
+    full_name: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a name refers to.
+
+    `unit` is set only when the match is certain; its single suggestion then scores 1.0.
+    Otherwise `suggestions` ranks likely units best first (possibly none). `collective` marks
+    names of many bodies (`有关部门`), which get neither a unit nor suggestions. `rule` says in a
+    few words why the answer is what it is, for the coordinator's review screen.
+    """
+
+    name: str
+    unit: UnitKey | None
+    suggestions: list[Suggestion] = field(default_factory=list)
+    collective: bool = False
+    rule: str = ""
+
+    @property
+    def certain(self) -> bool:
+        return self.unit is not None
+
+
+def fold_text(name: str) -> str:
+    """Fold width, traditional characters and whitespace: `省 財政廳` → `省财政厅`."""
+    folded = unicodedata.normalize("NFKC", name).translate(_TRADITIONAL_TABLE)
+    return "".join(folded.split())
+
+
+def fold_scope(name: str) -> str:
+    for long, short in SCOPE_PREFIXES:
+        if name.startswith(long):
+            return short + name[len(long) :]
+    return name
+
+
+def abbreviate(name: str) -> str:
+    for long, short in _ABBREVIATIONS_LONGEST_FIRST:
+        name = name.replace(long, short)
+    return name
+
+
+def plain_form(name: str) -> str:
+    """The name as written, with width, whitespace and scope folded."""
+    return fold_scope(fold_text(name))
+
+
+def name_key(name: str) -> str:
+    """The normalised form two names share when they name the same unit with certainty."""
+    return abbreviate(plain_form(name))
+
+
+def loose_key(key: str) -> str:
+    """`省政府国资委`, `省国资委` → `国资委`: the name without its scope, for the unique-only rule.
+
+    The party scope goes too, so a bare `办公厅` meets both `省委办公厅` and `省政府办公厅` and stays
+    unresolved; the government itself keeps its name (`省政府` is not any `政府`).
+    """
+    if key == GOVERNMENT_SCOPE:
+        return key
+    for scope in (PARTY_SCOPE, GOVERNMENT_SCOPE, PROVINCE_SCOPE):
+        if key.startswith(scope) and len(key) > len(scope):
+            return key[len(scope) :]
+    return key
+
+
+def is_collective(name: str) -> bool:
+    text = fold_text(name)
+    return (
+        text in COLLECTIVE_NAMES
+        or text.startswith(COLLECTIVE_PREFIXES)
+        or text.endswith(COLLECTIVE_SUFFIXES)
+    )
+
+
+def similarity(query: str, candidate: str) -> float:
+    """Score in [0, 1] of how alike two normalised names are; transparent on purpose.
+
+    The mean of difflib's ratio (order-aware) and the character overlap (Dice coefficient on
+    character counts, order-blind), then nudged by two rules: the same body word at the end
+    (厅, 局, 委 …) adds, a different one subtracts; the same scope at the start (省委, 省政府, 省)
+    adds a little.
+    """
+    if not query or not candidate:
+        return 0.0
+    ratio = difflib.SequenceMatcher(None, query, candidate, autojunk=False).ratio()
+    shared = sum((Counter(query) & Counter(candidate)).values())
+    overlap = 2 * shared / (len(query) + len(candidate))
+    score = (ratio + overlap) / 2
+    query_body, candidate_body = _body_word(query), _body_word(candidate)
+    if query_body and candidate_body:
+        score += SAME_BODY_WORD_BONUS if query_body == candidate_body else -OTHER_BODY_WORD_PENALTY
+    if _scope(query) and _scope(query) == _scope(candidate):
+        score += SAME_SCOPE_BONUS
+    return max(0.0, min(score, 1.0))
+
+
+def _body_word(name: str) -> str | None:
+    return name[-1] if name[-1] in BODY_WORDS else None
+
+
+def _scope(name: str) -> str | None:
+    for scope in (PARTY_SCOPE, GOVERNMENT_SCOPE, PROVINCE_SCOPE):
+        if name.startswith(scope):
+            return scope
+    return None
+
+
+class NameIndex:
+    """Every name of every unit, normalised, for certain lookups and ranked suggestions."""
+
+    def __init__(self) -> None:
+        self._full_names: dict[UnitKey, str] = {}
+        self._exact: dict[str, UnitKey] = {}
+        self._loose: dict[str, set[UnitKey]] = defaultdict(set)
+        # (unit, plain form, key) for each name, compared one by one when no name matches.
+        self._forms: list[tuple[UnitKey, str, str]] = []
+
+    @classmethod
+    def build(cls, units: Iterable[tuple[UnitKey, str, Iterable[str]]]) -> NameIndex:
+        """Index (unit key, full name, other names) triples.
+
+        Raises DuplicateNameError listing every name that two units would share, so a
+        directory with an ambiguous alias never loads half-resolvable.
+        """
+        index = cls()
+        clashes: list[str] = []
+        for key, full_name, names in units:
+            index._full_names[key] = full_name
+            for name in dict.fromkeys([full_name, *names]):
+                clash = index._add(key, name)
+                if clash is not None:
+                    clashes.append(f"“{name}”: {index.full_name(clash)} / {full_name}")
+        if clashes:
+            raise DuplicateNameError("; ".join(clashes))
+        return index
+
+    def _add(self, key: UnitKey, name: str) -> UnitKey | None:
+        """Index one name of unit `key`; return the other unit it already names, if any."""
+        plain, exact = plain_form(name), name_key(name)
+        if not exact:
+            return None
+        owner = self._exact.setdefault(exact, key)
+        if owner != key:
+            return owner
+        self._loose[loose_key(exact)].add(key)
+        self._forms.append((key, plain, exact))
+        return None
+
+    def __len__(self) -> int:
+        return len(self._full_names)
+
+    def full_name(self, key: UnitKey) -> str:
+        return self._full_names[key]
+
+    def resolve(self, name: str) -> Resolution:
+        if is_collective(name):
+            return Resolution(name, None, collective=True, rule="collective name")
+        exact = name_key(name)
+        if not exact:
+            return Resolution(name, None, rule="empty name")
+        if exact in self._exact:
+            return self._certain(name, self._exact[exact], "same name")
+        loose = self._loose.get(loose_key(exact), set())
+        if len(loose) == 1:
+            return self._certain(name, next(iter(loose)), "only unit of that name without scope")
+        suggestions = self.suggest(name)
+        rule = "several units share the name without scope" if loose else "no name matches"
+        return Resolution(name, None, suggestions, rule=rule)
+
+    def suggest(self, name: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
+        """Units whose names look like `name`, best first, each scored by `similarity`."""
+        plain, exact = plain_form(name), name_key(name)
+        best: dict[UnitKey, float] = {}
+        for key, candidate_plain, candidate_key in self._forms:
+            score = max(similarity(plain, candidate_plain), similarity(exact, candidate_key))
+            if score > best.get(key, 0.0):
+                best[key] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], self._full_names[item[0]]))
+        return [
+            Suggestion(key, self._full_names[key], round(min(score, MAX_UNCERTAIN_SCORE), 3))
+            for key, score in ranked
+            if score >= MIN_SUGGESTION_SCORE
+        ][:limit]
+
+    def _certain(self, name: str, key: UnitKey, rule: str) -> Resolution:
+        suggestion = Suggestion(key, self._full_names[key], 1.0)
+        return Resolution(name, key, [suggestion], rule=rule)
+
+
+def directory_units(data: Mapping[str, Any]) -> list[tuple[str, str, list[str]]]:
+    """(full name, full name, names) for each unit of a directory data file, for `build`.
+
+    The data file has no ids, so the full name, unique in the directory, is the key.
+    """
+    return [
+        (unit["name"], unit["name"], [unit["short_name"], *unit.get("aliases", [])])
+        for unit in data["units"]
+    ]
