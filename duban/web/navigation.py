@@ -1,0 +1,60 @@
+"""The main navigation as data: one ordered list, filtered by role for each request.
+
+An app that brings a page worth a menu entry adds one `NavItem` to `NAVIGATION` below, at the
+position it should appear. The context processor (`duban.web.context_processors.navigation`)
+shows each user only the entries of their role and marks the one they are on.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import ResolverMatch
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# The values of `directory.User.Role`, spelled out so this module imports no model.
+ADMIN = "admin"
+COORDINATOR = "coordinator"
+LEADER = "leader"
+EDITOR = "editor"
+VIEWER = "viewer"
+ALL_ROLES = frozenset({ADMIN, COORDINATOR, LEADER, EDITOR, VIEWER})
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str | Promise
+    url_name: str
+    roles: frozenset[str]
+
+    @property
+    def namespace(self) -> str:
+        return self.url_name.rpartition(":")[0]
+
+
+NAVIGATION: list[NavItem] = [
+    NavItem("home", _("首页"), "web:home", ALL_ROLES),
+    # Django's admin: users, units, settings. IT staff only; business writes go through the app.
+    NavItem("admin", _("系统管理"), "admin:index", frozenset({ADMIN})),
+]
+
+
+def items_for_role(role: str | None, items: list[NavItem] | None = None) -> list[NavItem]:
+    return [item for item in (NAVIGATION if items is None else items) if role in item.roles]
+
+
+def active_key(items: list[NavItem], match: ResolverMatch | None) -> str | None:
+    """The entry the current page belongs to: its own URL name first, else its app's namespace.
+
+    So `plans:task-detail` lights up the entry for `plans:plan-list`, while `web:home` does not
+    light up for another page of the `web` app that has an entry of its own.
+    """
+    if match is None:
+        return None
+    for item in items:
+        if item.url_name == match.view_name:
+            return item.key
+    for item in items:
+        if item.namespace and item.namespace == match.namespace:
+            return item.key
+    return None
