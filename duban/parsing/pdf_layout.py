@@ -1,0 +1,135 @@
+"""Rebuild the paragraphs of a PDF text layer that the page layout broke into lines.
+
+A PDF stores lines, not paragraphs. A line that reaches the right margin continues on the next
+line; a new paragraph starts at an indented line (the genre indents two characters), at a
+numbered line (`一、` `（二）` `3．`), or after a line that stops short of the margin. Page numbers
+(`- 3 -`, `—3—`, `3`, `第3页`) and the running header or footer (the same text at the top or
+bottom of most pages) are dropped before joining.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‒―~～]*\s*\d{1,4}\s*[-—–－‒―~～]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
+)
+# A line opening with a label of the genre starts a paragraph.
+NUMBERED_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十⼀⼆⼘⼋⼗]{1,3}[、⼂]"
+    r"|[（(][一二三四五六七八九十⼀⼆⼘⼋⼗\d]{1,3}[）)]"
+    r"|\d{1,3}[．.、](?!\d)"
+    r"|[①-⑳⑴-⒇⒈-⒛])"
+)
+_MARGIN_SHARE = 0.12  # top/bottom share of the page where headers, footers and numbers sit
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    char_width: float
+
+
+def page_lines(page) -> list[Line]:
+    """The text lines of one pdfplumber page, top to bottom, running header and number kept."""
+    lines = []
+    for raw in page.extract_text_lines(strip=True, return_chars=True):
+        text = raw["text"]
+        if not text.strip():
+            continue
+        widths = [c["x1"] - c["x0"] for c in raw.get("chars", []) if c.get("text", " ").strip()]
+        width = statistics.median(widths) if widths else 10.0
+        lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], width))
+    height = float(page.height)
+    for line in lines:
+        line.top, line.bottom = line.top / height, line.bottom / height  # as page fractions
+    return lines
+
+
+def rebuild_paragraphs(pages: list[list[Line]]) -> str:
+    pages = [_drop_furniture(lines, pages) for lines in pages]
+    body = [line for lines in pages for line in lines]
+    if not body:
+        return ""
+    char_width = statistics.median(line.char_width for line in body)
+    left = _mode(line.x0 for line in body)
+    right = max(
+        _mode(line.x1 for line in body),
+        statistics.quantiles([line.x1 for line in body], n=10)[-1] if len(body) > 1 else body[0].x1,
+    )
+    paragraphs: list[str] = []
+    previous: Line | None = None
+    for line in body:
+        starts_new = (
+            previous is None
+            or previous.x1 < right - 1.5 * char_width  # the previous line stopped short
+            or line.x0 > left + 0.8 * char_width  # indented first line
+            or NUMBERED_LINE.match(line.text.lstrip()) is not None
+        )
+        if starts_new:
+            paragraphs.append(line.text.strip())
+        else:
+            paragraphs[-1] = _join(paragraphs[-1], line.text.strip())
+        previous = line
+    return "\n".join(paragraphs)
+
+
+def _drop_furniture(lines: list[Line], pages: list[list[Line]]) -> list[Line]:
+    repeated = _repeated_edges(pages)
+    kept = []
+    for line in lines:
+        at_edge = line.top < _MARGIN_SHARE or line.bottom > 1 - _MARGIN_SHARE
+        text = re.sub(r"\s+", "", line.text)
+        if at_edge and PAGE_NUMBER.match(text):
+            continue
+        if at_edge and _shape(text) in repeated:
+            continue
+        kept.append(line)
+    return kept
+
+
+def _repeated_edges(pages: list[list[Line]]) -> set[str]:
+    """Texts (digits masked) found at the top or bottom edge of most pages."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = {
+            _shape(re.sub(r"\s+", "", line.text))
+            for line in lines
+            if line.top < _MARGIN_SHARE or line.bottom > 1 - _MARGIN_SHARE
+        }
+        counts.update(edge)
+    needed = max(2, (len(pages) + 1) // 2 + (1 if len(pages) > 2 else 0))
+    return {text for text, count in counts.items() if count >= needed}
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text)
+
+
+def _mode(values) -> float:
+    rounded = Counter(round(value) for value in values)
+    return float(rounded.most_common(1)[0][0])
+
+
+def _join(head: str, tail: str) -> str:
+    if (
+        head
+        and tail
+        and head[-1].isascii()
+        and head[-1].isalnum()
+        and tail[0].isascii()
+        and (tail[0].isalnum())
+    ):
+        return head + " " + tail
+    return head + tail
