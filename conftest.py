@@ -10,20 +10,24 @@
 """
 
 import pytest
+from django.test import override_settings
 
 from duban.directory.models import User
 from duban.web.demo import demo_load
 
 
+# Faster hashing only; what the tests check is unchanged.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # Faster hashing only; what the tests check is unchanged.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         demo_load()
 
 
