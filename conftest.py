@@ -15,7 +15,6 @@ from django.test import override_settings
 from duban.directory.models import User
 from duban.web.demo import demo_load
 
-
 # Faster hashing only; what the tests check is unchanged.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

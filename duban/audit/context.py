@@ -21,7 +21,11 @@ class AuditContext:
     ip: str | None = None
 
 
-_current: ContextVar[AuditContext] = ContextVar("duban_audit", default=AuditContext())
+# AuditContext is frozen, so sharing the default instance is safe.
+_current: ContextVar[AuditContext] = ContextVar(
+    "duban_audit",
+    default=AuditContext(),  # noqa: B039
+)
 
 
 def current() -> AuditContext:

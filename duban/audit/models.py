@@ -35,7 +35,10 @@ class Versioned(models.Model):
     """A record people edit: each save bumps `version`, and a save based on an old one is refused."""
 
     version = models.PositiveIntegerField(
-        _("版本"), default=1, editable=False, help_text=_("每次保存加一；基于旧版本的保存会被拒绝。")
+        _("版本"),
+        default=1,
+        editable=False,
+        help_text=_("每次保存加一；基于旧版本的保存会被拒绝。"),
     )
 
     class Meta:

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from duban.audit import context
 from duban.audit.models import Cause
 
-
 # Services mark system-made writes with `with audit.cause(Cause.IMPORT, "…"):`.
 cause = context.cause
 

@@ -15,7 +15,11 @@ class Region(models.Model):
     name = models.CharField(_("名称"), max_length=64)
     level = models.CharField(_("层级"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
 
@@ -42,15 +46,22 @@ class Unit(Versioned):
         CENTRAL_UNIT = "central_unit", _("中央驻地方单位")
         ASSOCIATION = "association", _("人民团体及协会")
 
-    name = models.CharField(_("全称"), max_length=100, unique=True,
-                            help_text=_("单位的正式全称，如“甘肃省发展和改革委员会”。"))
-    short_name = models.CharField(_("简称"), max_length=50,
-                                  help_text=_("公文中的常用简称，如“省发展改革委”。"))
+    name = models.CharField(
+        _("全称"),
+        max_length=100,
+        unique=True,
+        help_text=_("单位的正式全称，如“甘肃省发展和改革委员会”。"),
+    )
+    short_name = models.CharField(
+        _("简称"), max_length=50, help_text=_("公文中的常用简称，如“省发展改革委”。")
+    )
     kind = models.CharField(_("类别"), max_length=32, choices=Kind.choices)
-    region = models.ForeignKey(Region, verbose_name=_("所在区域"), on_delete=models.PROTECT,
-                               related_name="units")
-    active = models.BooleanField(_("有效"), default=True,
-                                 help_text=_("撤销或合并的单位不删除，只标记为无效。"))
+    region = models.ForeignKey(
+        Region, verbose_name=_("所在区域"), on_delete=models.PROTECT, related_name="units"
+    )
+    active = models.BooleanField(
+        _("有效"), default=True, help_text=_("撤销或合并的单位不删除，只标记为无效。")
+    )
 
     objects = UnitQuerySet.as_manager()
     history = audited_history()
@@ -67,8 +78,9 @@ class Unit(Versioned):
 class UnitAlias(models.Model):
     """Another way documents write a unit's name (`省发改委`); each alias names one unit only."""
 
-    unit = models.ForeignKey(Unit, verbose_name=_("单位"), on_delete=models.CASCADE,
-                             related_name="aliases")
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("单位"), on_delete=models.CASCADE, related_name="aliases"
+    )
     name = models.CharField(_("别名"), max_length=100, unique=True)
 
     history = audited_history()
@@ -91,8 +103,13 @@ class User(AbstractUser, Versioned):
         VIEWER = "viewer", _("单位查阅员")
 
     unit = models.ForeignKey(
-        Unit, verbose_name=_("所属单位"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="users", help_text=_("每位用户属于一个单位；系统管理员可不属于任何单位。"),
+        Unit,
+        verbose_name=_("所属单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        help_text=_("每位用户属于一个单位；系统管理员可不属于任何单位。"),
     )
     role = models.CharField(_("角色"), max_length=16, choices=Role.choices, default=Role.VIEWER)
 

@@ -6,7 +6,9 @@ from duban.directory.names import NameIndex, Resolution
 
 def name_index() -> NameIndex:
     """Every active unit with all the names documents may use for it."""
-    units = Unit.objects.active().prefetch_related(Prefetch("aliases", UnitAlias.objects.only("name")))
+    units = Unit.objects.active().prefetch_related(
+        Prefetch("aliases", UnitAlias.objects.only("name"))
+    )
     return NameIndex.build(
         (unit.pk, unit.name, [unit.short_name, *(a.name for a in unit.aliases.all())])
         for unit in units

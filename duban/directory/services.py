@@ -45,8 +45,14 @@ def user_update(*, target: User, by: User, seen_version: int, **changes) -> User
 
 @transaction.atomic
 def user_create(
-    *, username: str, password: str, role: str, unit: Unit | None, by: User | None,
-    cause: str = Cause.PERSON, **extra,
+    *,
+    username: str,
+    password: str,
+    role: str,
+    unit: Unit | None,
+    by: User | None,
+    cause: str = Cause.PERSON,
+    **extra,
 ) -> User:
     user = User(username=username, role=role, unit=unit, **extra)
     user.set_password(password)

@@ -13,14 +13,21 @@ class SourceDocument(models.Model):
     file = models.FileField(_("原始文件"), upload_to="sources/%Y/")
     original_name = models.CharField(_("文件名"), max_length=255)
     sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
-    text = models.TextField(_("正文"), blank=True, help_text=_("解析所用的文本，审核时与任务对照显示。"))
+    text = models.TextField(
+        _("正文"), blank=True, help_text=_("解析所用的文本，审核时与任务对照显示。")
+    )
     parse = models.JSONField(_("解析结果"), help_text=_("duban.document/1 格式的解析结果。"))
     title = models.CharField(_("标题"), max_length=255, blank=True)
     doc_number = models.CharField(_("文号"), max_length=64, blank=True)
     issuer = models.CharField(_("发文机关"), max_length=100, blank=True)
     issued_on = models.DateField(_("成文日期"), null=True, blank=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("上传人"),
-                                    null=True, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     history = audited_history()
@@ -50,21 +57,36 @@ class Plan(Versioned):
 
     year = models.PositiveSmallIntegerField(_("年度"))
     title = models.CharField(_("计划名称"), max_length=255)
-    source = models.ForeignKey(SourceDocument, verbose_name=_("来源文件"), null=True, blank=True,
-                               on_delete=models.PROTECT, related_name="plans")
-    status = models.CharField(_("状态"), max_length=16, choices=Status.choices,
-                              default=Status.DRAFT)
+    source = models.ForeignKey(
+        SourceDocument,
+        verbose_name=_("来源文件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+    )
+    status = models.CharField(
+        _("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT
+    )
     filing_deadline = models.DateField(
-        _("实施方案备案截止日期"), null=True, blank=True,
+        _("实施方案备案截止日期"),
+        null=True,
+        blank=True,
         help_text=_("文件写“5月中旬前报省政府备案”，由统筹协调处室确认为具体日期，如5月20日。"),
     )
     filing_deadline_text = models.CharField(_("文件原文"), max_length=64, blank=True)
-    report_cadence = models.CharField(_("进展报送周期"), max_length=16, choices=Cadence.choices,
-                                      default=Cadence.MONTHLY)
+    report_cadence = models.CharField(
+        _("进展报送周期"), max_length=16, choices=Cadence.choices, default=Cadence.MONTHLY
+    )
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("发布人"),
-                                     null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("发布人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     objects = PlanQuerySet.as_manager()
     history = audited_history()
@@ -98,43 +120,75 @@ class Task(Versioned):
         WITHIN_YEAR = "within_year", _("年内完成")
         MULTI_YEAR = "multi_year", _("跨年度")
 
-    plan = models.ForeignKey(Plan, verbose_name=_("年度计划"), on_delete=models.CASCADE,
-                             related_name="tasks")
-    parent = models.ForeignKey("self", verbose_name=_("上级"), null=True, blank=True,
-                               on_delete=models.CASCADE, related_name="children")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("年度计划"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+    )
     position = models.PositiveIntegerField(_("序位"), help_text=_("在同级中的顺序，从1开始。"))
-    path = models.CharField(_("编号路径"), max_length=32,
-                            help_text=_("按位置编号，如 1.6.2：第一领域第六项任务的第二个工作单元。"))
+    path = models.CharField(
+        _("编号路径"),
+        max_length=32,
+        help_text=_("按位置编号，如 1.6.2：第一领域第六项任务的第二个工作单元。"),
+    )
     level = models.PositiveSmallIntegerField(_("层级"))
     label = models.CharField(_("原文序号"), max_length=16, blank=True)
     title = models.CharField(_("标题"), max_length=500)
     text = models.TextField(_("具体内容"), blank=True)
-    kind = models.CharField(_("任务性质"), max_length=16, choices=Kind.choices, blank=True,
-                            help_text=_("年内能够完成的任务确保完成；跨年度任务要尽快取得突破。"))
+    kind = models.CharField(
+        _("任务性质"),
+        max_length=16,
+        choices=Kind.choices,
+        blank=True,
+        help_text=_("年内能够完成的任务确保完成；跨年度任务要尽快取得突破。"),
+    )
     due_date = models.DateField(_("完成时限"), null=True, blank=True)
-    due_text = models.CharField(_("时限原文"), max_length=64, blank=True,
-                                help_text=_("文件中的原话，如“年底前”“力争用2-3年时间”。"))
+    due_text = models.CharField(
+        _("时限原文"),
+        max_length=64,
+        blank=True,
+        help_text=_("文件中的原话，如“年底前”“力争用2-3年时间”。"),
+    )
     weight = models.DecimalField(_("权重"), max_digits=6, decimal_places=2, default=1)
     lead_note = models.CharField(
-        _("牵头说明"), max_length=255, blank=True,
+        _("牵头说明"),
+        max_length=255,
+        blank=True,
         help_text=_("没有牵头单位的任务须写明原因，才能发布。"),
     )
     source_start = models.PositiveIntegerField(_("原文起点"), null=True, blank=True)
     source_end = models.PositiveIntegerField(_("原文终点"), null=True, blank=True)
     applies_to_cities = models.BooleanField(
-        _("市州分解"), default=False,
+        _("市州分解"),
+        default=False,
         help_text=_("各市州须结合实际制订本地实施方案的任务。"),
     )
     region = models.ForeignKey(
-        Region, verbose_name=_("市州"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="tasks", help_text=_("市州承担的任务实例所属的市州；省级任务为空。"),
+        Region,
+        verbose_name=_("市州"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks",
+        help_text=_("市州承担的任务实例所属的市州；省级任务为空。"),
     )
     origin = models.ForeignKey(
-        "self", verbose_name=_("省级任务"), null=True, blank=True, on_delete=models.CASCADE,
+        "self",
+        verbose_name=_("省级任务"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="city_instances",
     )
-    withdrawn = models.BooleanField(_("已撤销"), default=False,
-                                    help_text=_("撤销的任务保留记录但不再计入进度和考核。"))
+    withdrawn = models.BooleanField(
+        _("已撤销"), default=False, help_text=_("撤销的任务保留记录但不再计入进度和考核。")
+    )
 
     objects = TaskQuerySet.as_manager()
     history = audited_history()
@@ -144,8 +198,11 @@ class Task(Versioned):
         verbose_name_plural = _("任务")
         ordering = ["plan", "region", "path"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "path"], condition=Q(region__isnull=True),
-                                    name="task_path_unique_in_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "path"],
+                condition=Q(region__isnull=True),
+                name="task_path_unique_in_plan",
+            ),
             models.UniqueConstraint(fields=["origin", "region"], name="task_one_instance_per_city"),
         ]
         indexes = [models.Index(fields=["plan", "parent", "position"])]
@@ -161,11 +218,18 @@ class Assignment(models.Model):
         LEAD = "lead", _("牵头")
         CO = "co", _("配合")
 
-    task = models.ForeignKey(Task, verbose_name=_("任务"), on_delete=models.CASCADE,
-                             related_name="assignments")
-    unit = models.ForeignKey(Unit, verbose_name=_("单位"), null=True, blank=True,
-                             on_delete=models.PROTECT, related_name="assignments",
-                             help_text=_("导入时尚未对应到名录单位的名称，须在发布前确认。"))
+    task = models.ForeignKey(
+        Task, verbose_name=_("任务"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("单位"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+        help_text=_("导入时尚未对应到名录单位的名称，须在发布前确认。"),
+    )
     name_as_written = models.CharField(_("文件原文名称"), max_length=100, blank=True)
     role = models.CharField(_("职责"), max_length=8, choices=Role.choices)
     position = models.PositiveSmallIntegerField(_("排序"), default=1)
@@ -178,9 +242,11 @@ class Assignment(models.Model):
         verbose_name_plural = _("任务分工")
         ordering = ["task", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["task", "unit"],
-                                    condition=Q(unit__isnull=False, withdrawn=False),
-                                    name="assignment_unit_once_per_task"),
+            models.UniqueConstraint(
+                fields=["task", "unit"],
+                condition=Q(unit__isnull=False, withdrawn=False),
+                name="assignment_unit_once_per_task",
+            ),
         ]
 
     def __str__(self):
@@ -190,14 +256,18 @@ class Assignment(models.Model):
 class Target(models.Model):
     """A quantitative indicator read from the task's text (`资产超千亿元`, `80%以上`)."""
 
-    task = models.ForeignKey(Task, verbose_name=_("任务"), on_delete=models.CASCADE,
-                             related_name="targets")
+    task = models.ForeignKey(
+        Task, verbose_name=_("任务"), on_delete=models.CASCADE, related_name="targets"
+    )
     text = models.CharField(_("原文"), max_length=255)
-    value = models.DecimalField(_("目标值"), max_digits=20, decimal_places=4, null=True,
-                                blank=True)
+    value = models.DecimalField(_("目标值"), max_digits=20, decimal_places=4, null=True, blank=True)
     unit = models.CharField(_("计量单位"), max_length=32, blank=True)
-    comparator = models.CharField(_("比较"), max_length=8, blank=True,
-                                  help_text=_("如 >=（以上、不低于）、>（超）、<=（以内）。"))
+    comparator = models.CharField(
+        _("比较"),
+        max_length=8,
+        blank=True,
+        help_text=_("如 >=（以上、不低于）、>（超）、<=（以内）。"),
+    )
 
     history = audited_history()
 
@@ -212,13 +282,18 @@ class Target(models.Model):
 class TargetValue(models.Model):
     """The actual value of a target as reported on a date."""
 
-    target = models.ForeignKey(Target, verbose_name=_("量化目标"), on_delete=models.CASCADE,
-                               related_name="actuals")
+    target = models.ForeignKey(
+        Target, verbose_name=_("量化目标"), on_delete=models.CASCADE, related_name="actuals"
+    )
     as_of = models.DateField(_("截至日期"))
     value = models.DecimalField(_("实际值"), max_digits=20, decimal_places=4)
     note = models.CharField(_("说明"), max_length=255, blank=True)
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("填报人"),
-                                    on_delete=models.PROTECT, related_name="+")
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("填报人"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     history = audited_history()
 
@@ -227,16 +302,21 @@ class TargetValue(models.Model):
         verbose_name_plural = _("目标实际值")
         ordering = ["target", "as_of"]
 
+    def __str__(self):
+        return f"{self.target} {self.as_of}: {self.value}"
+
 
 class CitedDocument(models.Model):
     """Another document the plan cites by number (`甘政发〔2011〕41号`)."""
 
-    plan = models.ForeignKey(Plan, verbose_name=_("年度计划"), on_delete=models.CASCADE,
-                             related_name="cited_documents")
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("年度计划"), on_delete=models.CASCADE, related_name="cited_documents"
+    )
     number = models.CharField(_("文号"), max_length=64)
     title = models.CharField(_("标题"), max_length=255, blank=True)
-    tasks = models.ManyToManyField(Task, verbose_name=_("引用任务"), related_name="cited_documents",
-                                   blank=True)
+    tasks = models.ManyToManyField(
+        Task, verbose_name=_("引用任务"), related_name="cited_documents", blank=True
+    )
 
     class Meta:
         verbose_name = _("引用文件")

@@ -45,9 +45,15 @@ def demo_load() -> list[str]:
             continue
         unit = Unit.objects.get(name=account.unit_name) if account.unit_name else None
         user_create(
-            username=account.username, password=DEMO_PASSWORD, role=account.role, unit=unit,
-            by=None, cause=Cause.SETUP, last_name=account.last_name,
-            first_name=account.first_name, is_staff=account.role == Role.ADMIN,
+            username=account.username,
+            password=DEMO_PASSWORD,
+            role=account.role,
+            unit=unit,
+            by=None,
+            cause=Cause.SETUP,
+            last_name=account.last_name,
+            first_name=account.first_name,
+            is_staff=account.role == Role.ADMIN,
             is_superuser=account.role == Role.ADMIN,
         )
         lines.append(f"account {account.username} created")

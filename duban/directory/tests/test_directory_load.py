@@ -23,7 +23,10 @@ def test_the_province_has_fourteen_cities_each_with_its_government(db, demo_acco
 
 def test_names_as_written_resolve_through_the_database(db, demo_accounts):
     assert resolve_name("省发展改革委").unit == Unit.objects.get(name="甘肃省发展和改革委员会").pk
-    assert resolve_name("人行兰州中心支行").unit == Unit.objects.get(name="中国人民银行兰州中心支行").pk
+    assert (
+        resolve_name("人行兰州中心支行").unit
+        == Unit.objects.get(name="中国人民银行兰州中心支行").pk
+    )
     mapping = canonical_names()
     assert mapping["省委文化体制改革领导小组办公室"] == "省委文化体制改革领导小组办公室" or mapping[
         "省委文化体制改革领导小组办公室"

@@ -14,7 +14,9 @@ SHOW = (
 
 
 def settings_with(tmp_path, **env) -> dict:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "ALLOWED_HOSTS"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "ALLOWED_HOSTS"}
+    }
     clean.update(DJANGO_SETTINGS_MODULE="duban.settings", DUBAN_VAR_DIR=str(tmp_path), **env)
     out = subprocess.run([sys.executable, "-c", SHOW], env=clean, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
@@ -49,7 +51,9 @@ def test_environment_overrides(tmp_path):
 
 def test_a_malformed_value_stops_start_up_with_its_name(tmp_path):
     env = {k: v for k, v in os.environ.items()}
-    env.update(DJANGO_SETTINGS_MODULE="duban.settings", DUBAN_VAR_DIR=str(tmp_path), DEBUG="perhaps")
+    env.update(
+        DJANGO_SETTINGS_MODULE="duban.settings", DUBAN_VAR_DIR=str(tmp_path), DEBUG="perhaps"
+    )
     out = subprocess.run([sys.executable, "-c", SHOW], env=env, capture_output=True, text=True)
     assert out.returncode != 0
     assert "DEBUG='perhaps'" in out.stderr
