@@ -12,9 +12,10 @@ short name or alias. Normalisation is a fixed list of steps, each kept as data b
    `中国人民银行` becomes `人行`.
 
 A last certain rule drops the scope (`省政府国资委` ~ `省国资委` ~ `国资委`, `财政厅` ~ `省财政厅`), and
-only when that leaves exactly one unit. Anything else is uncertain: the resolution names no unit and ranks
-suggestions by a similarity score (see `similarity`), so a coordinator confirms the match and a
-wrong unit is never picked silently. Collective names (`有关部门`, `各市州`) name no unit at all and
+only when that leaves exactly one unit; a party name (`省委X`) never falls back on a government
+unit, nor `省X` on a party unit. Anything else is uncertain: the resolution names no unit and
+ranks suggestions by a similarity score (see `similarity`), so a coordinator confirms the match
+and a wrong unit is never picked silently. Collective names (`有关部门`, `各市州`) name no unit at all and
 are flagged as such.
 """
 
@@ -25,6 +26,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 UnitKey = int | str
@@ -71,6 +73,7 @@ PROVINCE_SCOPE = "省"
 ABBREVIATIONS = [
     ("发展和改革委员会", "发改委"),
     ("发展改革委员会", "发改委"),
+    ("发展和改革委", "发改委"),
     ("发展改革委", "发改委"),
     ("中国人民银行", "人行"),
     ("人民银行", "人行"),
@@ -164,6 +167,17 @@ SAME_SCOPE_BONUS = 0.02
 MAX_UNCERTAIN_SCORE = 0.99
 
 
+class Rule(StrEnum):
+    """Why a name resolved as it did; shown to the coordinator who reviews the mapping."""
+
+    SAME_NAME = "same_name"
+    ONLY_UNIT_WITHOUT_SCOPE = "only_unit_without_scope"
+    SEVERAL_UNITS_WITHOUT_SCOPE = "several_units_without_scope"
+    NO_MATCH = "no_match"
+    COLLECTIVE = "collective"
+    EMPTY = "empty"
+
+
 class DuplicateNameError(ValueError):
     """Two units answer to the same name after normalisation; the directory must say which."""
 
@@ -181,15 +195,15 @@ class Resolution:
 
     `unit` is set only when the match is certain; its single suggestion then scores 1.0.
     Otherwise `suggestions` ranks likely units best first (possibly none). `collective` marks
-    names of many bodies (`有关部门`), which get neither a unit nor suggestions. `rule` says in a
-    few words why the answer is what it is, for the coordinator's review screen.
+    names of many bodies (`有关部门`), which get neither a unit nor suggestions. `rule` says why
+    the answer is what it is.
     """
 
     name: str
     unit: UnitKey | None
     suggestions: list[Suggestion] = field(default_factory=list)
     collective: bool = False
-    rule: str = ""
+    rule: Rule = Rule.NO_MATCH
 
     @property
     def certain(self) -> bool:
@@ -287,7 +301,9 @@ class NameIndex:
     def __init__(self) -> None:
         self._full_names: dict[UnitKey, str] = {}
         self._exact: dict[str, UnitKey] = {}
-        self._loose: dict[str, set[UnitKey]] = defaultdict(set)
+        # Units by name without scope: all of them, and those outside the party's scope.
+        self._bare_any: dict[str, set[UnitKey]] = defaultdict(set)
+        self._bare_not_party: dict[str, set[UnitKey]] = defaultdict(set)
         # (unit, plain form, key) for each name, compared one by one when no name matches.
         self._forms: list[tuple[UnitKey, str, str]] = []
 
@@ -318,7 +334,9 @@ class NameIndex:
         owner = self._exact.setdefault(exact, key)
         if owner != key:
             return owner
-        self._loose[loose_key(exact)].add(key)
+        self._bare_any[loose_key(exact)].add(key)
+        if _scope(exact) != PARTY_SCOPE:
+            self._bare_not_party[loose_key(exact)].add(key)
         self._forms.append((key, plain, exact))
         return None
 
@@ -330,18 +348,26 @@ class NameIndex:
 
     def resolve(self, name: str) -> Resolution:
         if is_collective(name):
-            return Resolution(name, None, collective=True, rule="collective name")
+            return Resolution(name, None, collective=True, rule=Rule.COLLECTIVE)
         exact = name_key(name)
         if not exact:
-            return Resolution(name, None, rule="empty name")
+            return Resolution(name, None, rule=Rule.EMPTY)
         if exact in self._exact:
-            return self._certain(name, self._exact[exact], "same name")
-        loose = self._loose.get(loose_key(exact), set())
-        if len(loose) == 1:
-            return self._certain(name, next(iter(loose)), "only unit of that name without scope")
-        suggestions = self.suggest(name)
-        rule = "several units share the name without scope" if loose else "no name matches"
-        return Resolution(name, None, suggestions, rule=rule)
+            return self._certain(name, self._exact[exact], Rule.SAME_NAME)
+        candidates = self._units_without_scope(exact)
+        if len(candidates) == 1:
+            return self._certain(name, next(iter(candidates)), Rule.ONLY_UNIT_WITHOUT_SCOPE)
+        rule = Rule.SEVERAL_UNITS_WITHOUT_SCOPE if candidates else Rule.NO_MATCH
+        return Resolution(name, None, self.suggest(name), rule=rule)
+
+    def _units_without_scope(self, key: str) -> set[UnitKey]:
+        scope = _scope(key)
+        # 省委X names a party body: it never falls back on a government unit.
+        if scope == PARTY_SCOPE:
+            return set()
+        # 省X and 省政府X name the government's side; a bare X may be either.
+        bare = self._bare_any if scope is None else self._bare_not_party
+        return bare.get(loose_key(key), set())
 
     def suggest(self, name: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
         """Units whose names look like `name`, best first, each scored by `similarity`."""
@@ -358,7 +384,7 @@ class NameIndex:
             if score >= MIN_SUGGESTION_SCORE
         ][:limit]
 
-    def _certain(self, name: str, key: UnitKey, rule: str) -> Resolution:
+    def _certain(self, name: str, key: UnitKey, rule: Rule) -> Resolution:
         suggestion = Suggestion(key, self._full_names[key], 1.0)
         return Resolution(name, key, [suggestion], rule=rule)
 

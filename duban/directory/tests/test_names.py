@@ -13,6 +13,7 @@ import pytest
 from duban.directory.names import (
     DuplicateNameError,
     NameIndex,
+    Rule,
     directory_units,
     fold_text,
     name_key,
@@ -206,6 +207,25 @@ def test_the_scope_is_dropped_only_when_one_unit_fits(index):
     }
 
 
+def test_a_party_name_never_falls_back_on_a_government_unit(index):
+    resolution = index.resolve("省委统计局")
+    assert resolution.unit is None
+    assert resolution.suggestions[0].full_name == "甘肃省统计局"
+    # …nor a government name on a party unit, while a bare name may be either.
+    assert index.resolve("省办公厅").unit == "甘肃省人民政府办公厅"
+    assert index.resolve("省组织部").unit is None
+    assert index.resolve("组织部").unit == "中共甘肃省委组织部"
+
+
+def test_the_resolution_says_which_rule_decided(index):
+    assert index.resolve("省发改委").rule == Rule.SAME_NAME
+    assert index.resolve("国资委").rule == Rule.ONLY_UNIT_WITHOUT_SCOPE
+    assert index.resolve("办公厅").rule == Rule.SEVERAL_UNITS_WITHOUT_SCOPE
+    assert index.resolve("省发展委").rule == Rule.NO_MATCH
+    assert index.resolve("有关部门").rule == Rule.COLLECTIVE
+    assert index.resolve(" ").rule == Rule.EMPTY
+
+
 def test_the_government_is_not_any_government(index):
     assert index.resolve("政府").unit is None
 
@@ -214,6 +234,11 @@ def test_width_and_traditional_characters_fold_before_anything_else():
     assert fold_text("（省编办、人事局）") == "(省编办、人事局)"
     assert fold_text("省 質監局") == "省质监局"
     assert name_key("甘肃省发展和改革委员会") == name_key("省发改委") == "省发改委"
+    assert (
+        name_key("中国人民银行兰州中心支行")
+        == name_key("人民银行兰州中心支行")
+        == "人行兰州中心支行"
+    )
 
 
 # --- uncertain matches: suggestions, never a silent guess ------------------------------------
