@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "duban.audit",
     "duban.plans",
     "duban.execution",
+    "duban.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -6,6 +6,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("duban.web.urls")),
     path("work/", include("duban.execution.urls")),
+    path("api/", include("duban.api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
