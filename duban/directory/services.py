@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Region, Unit, UnitAlias, User
+from duban.directory.selectors import name_index
 
 UNIT_EDITABLE = ("name", "short_name", "kind", "region", "active")
 USER_EDITABLE = ("first_name", "last_name", "email", "unit", "role", "is_active")
@@ -26,13 +27,16 @@ def unit_add_alias(*, unit: Unit, name: str, by: User, cause: str = Cause.PERSON
     name = name.strip()
     if name in (unit.name, unit.short_name):
         raise audit.DomainError(_("“%(name)s”已是该单位的名称。") % {"name": name})
-    taken = UnitAlias.objects.filter(name=name).select_related("unit").first()
-    if taken and taken.unit_id != unit.pk:
-        raise audit.DomainError(
-            _("别名“%(name)s”已属于%(unit)s。") % {"name": name, "unit": taken.unit.name}
-        )
-    if taken:
+    taken = UnitAlias.objects.filter(name=name).first()
+    if taken and taken.unit_id == unit.pk:
         return taken
+    # Compare folded forms too (甘肃省发改委 ~ 省发展改革委): an alias names one unit only.
+    owner = taken.unit_id if taken else name_index().resolve(name).unit
+    if owner is not None and owner != unit.pk:
+        other = Unit.objects.get(pk=owner)
+        raise audit.DomainError(
+            _("别名“%(name)s”已属于%(unit)s。") % {"name": name, "unit": other.name}
+        )
     return audit.save(UnitAlias(unit=unit, name=name), by=by, cause=cause)
 
 

@@ -46,3 +46,5 @@ def test_an_alias_belongs_to_one_unit_only(finance, coordinator):
     with pytest.raises(audit.DomainError, match="省发改委"):
         unit_add_alias(unit=finance, name="省发改委", by=coordinator)
     assert other.aliases.filter(name="省发改委").exists()
+    with pytest.raises(audit.DomainError, match="甘肃省发展和改革委员会"):
+        unit_add_alias(unit=finance, name="甘肃省发展改革委员会", by=coordinator)
