@@ -136,3 +136,19 @@ def test_an_unknown_address_shows_the_not_found_page_in_the_layout(
 
     page.get_by_role("link", name="返回首页").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("省财政厅工作台")
+
+
+def test_htmx_requests_carry_the_csrf_token(page: Page, login, console_errors):
+    login(page, "coordinator")
+    assert page.evaluate("typeof window.htmx") == "object"
+
+    # Django refuses a POST without the token; duban.js adds it to every htmx request.
+    with page.expect_response(re.compile(r"/i18n/setlang/$")) as posted:
+        page.evaluate(
+            "htmx.ajax('POST', '/i18n/setlang/', {values: {language: 'en', next: '/'},"
+            " target: 'body', swap: 'none'})"
+        )
+    assert posted.value.status in (200, 302)
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert console_errors == []
