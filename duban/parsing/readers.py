@@ -15,6 +15,7 @@ directory before any XML is parsed), a PDF without a text layer.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import unicodedata
@@ -489,6 +490,8 @@ def read_pdf(path: Path) -> TextSource:
 
     from . import pdf_layout
 
+    # pdfminer logs a warning per glyph for fonts Chromium embeds without a FontBBox.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:

@@ -1,0 +1,120 @@
+"""Stage 2 — lines and blocks: rebuild the logical paragraphs the text was written in.
+
+A ``.txt`` copy of a policy document comes in one of two shapes. Most hold one paragraph per
+line (indented with ``\\u3000\\u3000`` or not). Copies taken from PDF are hard-wrapped: every
+line is cut at the page width, so a paragraph spans several lines. The shape is detected once
+(many long lines ending mid-sentence), and lines are joined accordingly:
+
+- hard-wrapped: a line as long as the page width continues on the next line unless the next
+  line is indented (where the copy indents), numbered, a list label or a date;
+- one paragraph per line: lines are joined only where the first ends mid-sentence
+  (``，`` ``、``), or, above the body, where a short heading line continues on the next
+  (``甘肃省2012年经济体制改革`` / ``重点工作意见`` → one title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from duban.parsing.citations import is_doc_number_line
+from duban.parsing.numbering import match_label
+from duban.parsing.state import Paragraph, ParseState
+
+SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
+# Marks after which a line is a finished sentence or block.
+TERMINAL = "。；;：:！!？?）)」』”》…"
+# Marks after which a line surely continues.
+CONTINUING = "，,、（(《“"
+DATE_LINE = re.compile(
+    r"[〇一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月"
+    r"\s*[一二三四五六七八九十\d]{1,3}\s*日(?:印发|发布|印)?"
+)
+LIST_LABEL_LINE = re.compile(
+    r"[（(]?(?:牵头|责任|配合|参与|协办|主办|承办|协同|主责|实施)(?:单位|部门|主体)?\s*[：:]"
+    r"|(?:主管|分管)?省?(?:级)?领导\s*[：:]|(?:完成)?时限\s*[：:]|完成时间\s*[：:]"
+)
+HEADER_LINE_MAX = 40
+
+
+def is_date_line(text: str) -> bool:
+    return DATE_LINE.fullmatch(text) is not None
+
+
+def split_paragraphs(state: ParseState) -> None:
+    lines = [(line.strip(SPACES), line[:1] in SPACES) for line in state.text.split("\n")]
+    width = _wrapped_width(lines)
+    uses_indent = sum(1 for text, indented in lines if text and indented) >= 3
+    paragraphs: list[Paragraph] = []
+    parts: list[str] = []
+    seen_numbering = False
+    previous = ""
+    for text, indented in lines:
+        if not text:
+            _flush(paragraphs, parts)
+            previous = ""
+            continue
+        numbered = match_label(text) is not None
+        if parts and _continues(
+            previous, text, indented, numbered, width, uses_indent, seen_numbering
+        ):
+            parts.append(text)
+        else:
+            _flush(paragraphs, parts)
+            parts.append(text)
+            paragraphs.append(Paragraph(text="", indented=indented))
+        seen_numbering = seen_numbering or numbered
+        previous = text
+    _flush(paragraphs, parts)
+    state.paragraphs = [p for p in paragraphs if p.text]
+
+
+def _flush(paragraphs: list[Paragraph], parts: list[str]) -> None:
+    if parts:
+        paragraphs[-1].text = "".join(parts)
+        parts.clear()
+
+
+def _continues(
+    previous: str,
+    line: str,
+    indented: bool,
+    numbered: bool,
+    width: int | None,
+    uses_indent: bool,
+    in_body: bool,
+) -> bool:
+    """Whether ``line`` continues the paragraph whose last line is ``previous``."""
+    if numbered or LIST_LABEL_LINE.match(line) or is_date_line(line) or is_doc_number_line(line):
+        return False
+    if is_date_line(previous) or is_doc_number_line(previous):
+        return False
+    if uses_indent and indented:
+        return False
+    if width:
+        full = len(previous) >= width * 0.75
+        return full and (uses_indent or previous[-1] not in TERMINAL)
+    if previous[-1] in CONTINUING:
+        return True
+    if in_body or previous[-1] in TERMINAL or line[-1] in "：:":
+        return False
+    # Above the body: a title broken over lines. Headings are short and unpunctuated.
+    return (
+        len(previous) <= HEADER_LINE_MAX
+        and len(line) <= HEADER_LINE_MAX
+        and not indented
+        and not previous.startswith("附件")
+        and match_label(previous) is None
+    )
+
+
+def _wrapped_width(lines: list[tuple[str, bool]]) -> int | None:
+    """The page width of a hard-wrapped copy, or None for one paragraph per line."""
+    long_lines = [text for text, _ in lines if len(text) >= 15]
+    if len(long_lines) < 5:
+        return None
+    unfinished = sum(1 for text in long_lines if text[-1] not in TERMINAL)
+    if unfinished / len(long_lines) < 0.4:
+        return None
+    width, _count = Counter(len(text) for text in long_lines).most_common(1)[0]
+    return width

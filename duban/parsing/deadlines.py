@@ -1,0 +1,121 @@
+"""Deadlines: find the genre's time phrases and resolve them against the plan year.
+
+The phrases are data (``vocabulary.DEADLINE_PHRASES``: a pattern with slots and the name of
+the rule that resolves it); this module fills the slots, finds the phrases and applies the
+rules. The phrase is always kept as written beside the dates (DESIGN §4).
+
+Resolution, for plan year Y (``start`` is set only where the phrase names a period):
+``年内``/``年底前`` → end Y-12-31; ``6月底前`` → end Y-06-30; ``5月中旬前`` → Y-05-11 … Y-05-20;
+``上半年`` → Y-01-01 … Y-06-30; ``下半年`` → Y-07-01 … Y-12-31; ``一季度`` → Y-01-01 … Y-03-31;
+``两年之内``/``三年内`` (N years, this one counted) → end (Y+N-1)-12-31;
+``力争用2-3年时间`` → the range of year ends (Y+1)-12-31 … (Y+2)-12-31;
+``2012年6月底前``/``到2015年`` carry their own year; ``长期坚持``/``持续推进`` → no date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from duban.parsing.document import Deadline
+from duban.parsing.vocabulary import CHINESE_DIGITS, DEADLINE_PHRASES, XUN
+
+_SMALL_NUMBER = r"\d{1,2}|十[一二]?|[一二两三四五六七八九十]"
+_SLOTS = {
+    "year": r"(?P<year>(?:19|20)\d{2})",
+    "month": r"(?<!\d)(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])",
+    "day": r"(?P<day>[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])",
+    "xun": "(?P<xun>" + "|".join(XUN) + ")",
+    "quarter": r"(?P<quarter>[一二三四1-4])",
+    "n": rf"(?<!\d)(?P<n>{_SMALL_NUMBER})",
+    "n2": rf"(?P<n2>{_SMALL_NUMBER})",
+}
+PHRASES = [(re.compile(pattern.format(**_SLOTS)), rule) for pattern, rule in DEADLINE_PHRASES]
+
+
+def small_number(text: str) -> int:
+    """``12`` ``十二`` ``两`` → int (numbers up to 99)."""
+    if text.isdigit():
+        return int(text)
+    if text.startswith("十"):
+        return 10 + (CHINESE_DIGITS[text[1]] if len(text) > 1 else 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return CHINESE_DIGITS[tens] * 10 + (CHINESE_DIGITS[ones] if ones else 0)
+    return CHINESE_DIGITS[text]
+
+
+def find_deadlines(text: str, year: int | None) -> list[Deadline]:
+    """Every time phrase in ``text``, in order; overlapping phrases keep the longest."""
+    candidates = [(m, rule) for pattern, rule in PHRASES for m in pattern.finditer(text)]
+    candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for m, rule in candidates:
+        if any(m.start() < end and start < m.end() for start, end in taken):
+            continue
+        taken.append((m.start(), m.end()))
+        chosen.append((m, rule))
+    chosen.sort(key=lambda c: c[0].start())
+    return [resolve(m.group(), m.groupdict(), rule, year) for m, rule in chosen]
+
+
+def resolve(text: str, slots: dict[str, str | None], rule: str, year: int | None) -> Deadline:
+    own_year = int(slots["year"]) if slots.get("year") else year
+    if own_year is None or rule == "open_ended":
+        return Deadline(text=text)
+    try:
+        start, end = RULES[rule](own_year, slots)
+    except ValueError:  # 2月30日 and the like: keep the phrase, no date
+        return Deadline(text=text)
+    return Deadline(text=text, start=start and start.isoformat(), end=end and end.isoformat())
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(slots: dict[str, str | None]) -> int:
+    return small_number(slots["month"] or "")
+
+
+def _xun(year: int, slots: dict[str, str | None]) -> tuple[dt.date, dt.date]:
+    first, last = XUN[slots["xun"] or ""]
+    month = _month(slots)
+    end = dt.date(year, month, last) if last else _month_end(year, month)
+    return dt.date(year, month, first), end
+
+
+def _quarter(year: int, slots: dict[str, str | None]) -> tuple[dt.date, dt.date]:
+    quarter = small_number(slots["quarter"] or "")
+    return dt.date(year, 3 * quarter - 2, 1), _month_end(year, 3 * quarter)
+
+
+def _year_end(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+Rule = Callable[[int, dict[str, str | None]], tuple[dt.date | None, dt.date | None]]
+RULES: dict[str, Rule] = {
+    "year_month_xun": _xun,
+    "month_xun": _xun,
+    "year_month_end": lambda y, s: (None, _month_end(y, _month(s))),
+    "month_end": lambda y, s: (None, _month_end(y, _month(s))),
+    "year_month_day": lambda y, s: (None, dt.date(y, _month(s), small_number(s["day"] or ""))),
+    "month_day": lambda y, s: (None, dt.date(y, _month(s), small_number(s["day"] or ""))),
+    "year_end": lambda y, s: (None, _year_end(y)),
+    "plan_year_end": lambda y, s: (None, _year_end(y)),
+    "year_first_half": lambda y, s: (dt.date(y, 1, 1), dt.date(y, 6, 30)),
+    "first_half": lambda y, s: (dt.date(y, 1, 1), dt.date(y, 6, 30)),
+    "year_second_half": lambda y, s: (dt.date(y, 7, 1), _year_end(y)),
+    "second_half": lambda y, s: (dt.date(y, 7, 1), _year_end(y)),
+    "year_quarter": _quarter,
+    "quarter": _quarter,
+    "within_years": lambda y, s: (None, _year_end(y + small_number(s["n"] or "") - 1)),
+    "year_range": lambda y, s: (
+        _year_end(y + small_number(s["n"] or "") - 1),
+        _year_end(y + small_number(s["n2"] or "") - 1),
+    ),
+}

@@ -1,0 +1,289 @@
+"""Department lists: find them in an item's text, split them into names, give each a role.
+
+The genre writes who is responsible in a few ways, each handled by one registered recognizer
+(a new variant is a new recognizer, not another branch):
+
+- ``Parenthesised`` — a bracketed note after the task: ``（省工信委、省发展改革委等负责）``,
+  ``（国家发展改革委牵头，财政部等按职责分工负责，6月底前出台）``,
+  ``（主管省领导：…；牵头单位：省编办）``;
+- ``Labelled`` — labels in the running text or on the line(s) after the task:
+  ``牵头单位：省编办；配合单位：省人社厅`` / ``责任单位：…`` / ``参与单位：…``.
+
+Names follow the corpus conventions 4 and 5: role words, labels, brackets and trailing
+clauses that are not names (``6月底前出台``) are dropped; the rest is split on ``、，,；;及``
+and on ``与``/``和`` after a body's name; names are kept as written. Names marked ``牵头`` are
+lead; with no lead marked, the first name is lead; the others are co.
+
+Recognition runs on the punctuation-folded view of the text (``fold_punctuation``), which has
+one character for each character of the text, so every span found there slices the text as
+written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from duban.parsing.document import Department
+from duban.parsing.normalize import fold_punctuation
+from duban.parsing.vocabulary import (
+    BODY_WORDS,
+    LEADER_LABELS,
+    LIST_LABELS,
+    NAME_PREFIXES,
+    ROLE_MARKERS,
+    TIME_LABELS,
+)
+
+# Role given by a label or a marker: "lead", "co", or "any" (responsible, role unsaid).
+_LABEL_ROLES = dict(LIST_LABELS)
+LABEL = re.compile(
+    "("
+    + "|".join(
+        sorted([*_LABEL_ROLES, *LEADER_LABELS, *TIME_LABELS, "负责单位"], key=len, reverse=True)
+    )
+    + ")\\s*："
+)
+_LABEL_ROLES["负责单位"] = "any"
+_SKIPPED_LABELS = frozenset([*LEADER_LABELS, *TIME_LABELS])
+_MARKERS = sorted(ROLE_MARKERS, key=lambda entry: len(entry[0]), reverse=True)
+_SEPARATORS = frozenset("、，；及\n")
+_JOINERS = ("与", "和", "会同")
+# A clause that is a time or an action, not a name (6月底前出台, 年内持续推进).
+NOT_A_NAME = re.compile(
+    r"\d+\s*月|[一二三四五六七八九十]+月|\d{4}\s*年|年内|年底|年末|季度|半年|持续|长期|前完成|底前"
+    r"|出台|^按|^分别|^根据"
+)
+# Extra endings of names that are places or institutions (各市州, 兰州大学, 金融机构).
+_NAME_ENDINGS = (*BODY_WORDS, "市", "州", "县", "区", "协", "学", "构", "业", "地", "级")
+_COLLECTIVE_START = ("各", "有关", "相关", "其他", "省直", "市直", "县直", "驻")
+# A role marker anywhere in a bracket's content makes it a department list.
+_ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协办|单位：|部门：")
+_SENTENCE_END = "。；\n"
+
+
+@dataclass
+class DepartmentList:
+    """A list found in a text: its span (brackets included) and the departments it names.
+
+    A supervising leader's note (``（主管省领导：…）``) is a list with no departments: it is
+    still a responsibility note, left out of titles, but closes no unit of work.
+    """
+
+    start: int
+    end: int
+    departments: list[Department] = field(default_factory=list)
+    recognizer: str = ""
+
+
+class Parenthesised:
+    """``（省工信委、省发展改革委等负责）`` and every bracketed list with roles or labels."""
+
+    name = "parenthesised"
+    OPEN, CLOSE = "（", "）"
+
+    def test(self, folded: str) -> bool:
+        return self.OPEN in folded
+
+    def run(self, text: str, folded: str) -> list[DepartmentList]:
+        found = []
+        for start, end in _bracket_groups(folded, self.OPEN, self.CLOSE):
+            inner = folded[start + 1 : end - 1]
+            departments = parse_names(text[start + 1 : end - 1], inner)
+            if _ROLE_WORD.search(inner) or LABEL.match(inner):
+                if departments or LABEL.match(inner):
+                    found.append(DepartmentList(start, end, departments, self.name))
+            elif departments and self._is_bare_list(folded, end, inner):
+                found.append(DepartmentList(start, end, departments, self.name))
+        return found
+
+    @staticmethod
+    def _is_bare_list(folded: str, end: int, inner: str) -> bool:
+        # Without a role word, only a note that closes a sentence and holds nothing but names
+        # of bodies is a list: （省财政厅、省人社厅）。 — not 市（州） or （试行）.
+        closes_sentence = end == len(folded) or folded[end] in _SENTENCE_END
+        parts = [p for p in re.split("[、，；]", inner) if p]
+        return closes_sentence and all(p.endswith(BODY_WORDS) for p in parts)
+
+
+class Labelled:
+    """``牵头单位：省编办；配合单位：省人社厅`` in the running text or on the following lines."""
+
+    name = "labelled"
+
+    def test(self, folded: str) -> bool:
+        return "：" in folded and LABEL.search(folded) is not None
+
+    def run(self, text: str, folded: str) -> list[DepartmentList]:
+        inside = _bracket_groups(folded, "（", "）")
+        found: list[DepartmentList] = []
+        position = 0
+        for m in LABEL.finditer(folded):
+            if m.start() < position or any(s < m.start() < e for s, e in inside):
+                continue
+            end = _labelled_end(folded, m.start())
+            departments = parse_names(text[m.start() : end], folded[m.start() : end])
+            if departments or m.group(1) in LEADER_LABELS:
+                found.append(DepartmentList(m.start(), end, departments, self.name))
+            position = end
+        return found
+
+
+RECOGNIZERS = [  # all run; where two find overlapping spans, the earlier one wins
+    Parenthesised(),  # （省工信委、省发展改革委等负责）
+    Labelled(),  # 牵头单位：…；责任单位：… inline or on the next line(s)
+]
+
+
+def find_lists(text: str) -> list[DepartmentList]:
+    """Every department list and leader note in ``text``, in order, not overlapping."""
+    folded = fold_punctuation(text)
+    found: list[DepartmentList] = []
+    for recognizer in RECOGNIZERS:
+        if recognizer.test(folded):
+            for candidate in recognizer.run(text, folded):
+                if not any(c.start < candidate.end and candidate.start < c.end for c in found):
+                    found.append(candidate)
+    return sorted(found, key=lambda found_list: found_list.start)
+
+
+def parse_department_list(text: str) -> list[Department]:
+    """Split a list as written (a table cell, a bracket's content) into departments.
+
+    ``省发展改革委、省财政厅等`` → 省发展改革委 (lead), 省财政厅 (co);
+    ``牵头单位：省编办；配合单位：省人社厅`` → 省编办 (lead), 省人社厅 (co).
+    """
+    text = text.strip()
+    folded = fold_punctuation(text)
+    if len(folded) >= 2 and folded[0] == "（" and folded[-1] == "）":
+        text, folded = text[1:-1], folded[1:-1]
+    return parse_names(text, folded)
+
+
+def parse_names(text: str, folded: str) -> list[Department]:
+    """Names and roles of one list's content (no brackets); ``folded`` is its folded view."""
+    named: list[tuple[str, str]] = []  # (name, role mark)
+    for role, start, end in _segments(folded):
+        if role == "skip":
+            continue
+        pending: list[int] = []  # indexes in ``named`` waiting for a role marker
+        for part_start, part_end in _parts(folded, start, end):
+            part = folded[part_start:part_end]
+            marker_role, name_end = _strip_marker(part)
+            name_start = _strip_prefix(part, name_end)
+            name = text[part_start + name_start : part_start + name_end].strip(" \u3000\t")
+            if name and _is_name(folded[part_start + name_start : part_start + name_end]):
+                named.append((name, role))
+                pending.append(len(named) - 1)
+            if marker_role:
+                for index in pending:
+                    if marker_role != "any" or named[index][1] == "any":
+                        named[index] = (named[index][0], marker_role)
+                pending = []
+    return _assign_roles(named)
+
+
+def _assign_roles(named: list[tuple[str, str]]) -> list[Department]:
+    if not named:
+        return []
+    if any(mark == "lead" for _, mark in named):
+        return [Department(name, "lead" if mark == "lead" else "co") for name, mark in named]
+    return [Department(name, "lead" if i == 0 else "co") for i, (name, _) in enumerate(named)]
+
+
+def _segments(folded: str) -> list[tuple[str, int, int]]:
+    """Split at labels: (role, start, end) for each stretch; leaders and time limits skipped."""
+    segments = []
+    role, start = "any", 0
+    for m in LABEL.finditer(folded):
+        segments.append((role, start, m.start()))
+        label = m.group(1)
+        role = "skip" if label in _SKIPPED_LABELS else _LABEL_ROLES[label]
+        start = m.end()
+    segments.append((role, start, len(folded)))
+    return [s for s in segments if s[2] > s[1]]
+
+
+def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans between separators, and at 与/和 where a body's name ends before them."""
+    parts = []
+    part_start = start
+    i = start
+    while i < end:
+        char = folded[i]
+        if char in _SEPARATORS:
+            parts.append((part_start, i))
+            part_start = i + 1
+        else:
+            for joiner in _JOINERS:
+                if folded.startswith(joiner, i) and i + len(joiner) < end:
+                    before = folded[part_start:i]
+                    if before.endswith(BODY_WORDS):
+                        parts.append((part_start, i))
+                        part_start = i + len(joiner)
+                        i = part_start - 1
+                        break
+        i += 1
+    parts.append((part_start, end))
+    return [(s, e) for s, e in parts if e > s]
+
+
+def _strip_marker(part: str) -> tuple[str | None, int]:
+    """The role a trailing marker gives, and where the name ends before it."""
+    trimmed = part.rstrip(" 。.")
+    for marker, role in _MARKERS:
+        if trimmed.endswith(marker):
+            end = len(trimmed) - len(marker)
+            # 等 may also precede the marker: 省财政厅等按职责分工负责.
+            while part[:end].endswith("等"):
+                end -= 1
+            return role, end
+    return None, len(trimmed)
+
+
+def _strip_prefix(part: str, end: int) -> int:
+    start = len(part[:end]) - len(part[:end].lstrip(" \u3000\t"))
+    for prefix in NAME_PREFIXES:
+        if part.startswith(prefix, start) and end - start > len(prefix) + 1:
+            return start + len(prefix)
+    return start
+
+
+def _is_name(candidate: str) -> bool:
+    candidate = candidate.strip()
+    if not candidate or NOT_A_NAME.search(candidate):
+        return False
+    return candidate.endswith(_NAME_ENDINGS) or candidate.startswith(_COLLECTIVE_START)
+
+
+def _labelled_end(folded: str, start: int) -> int:
+    """A labelled list runs to the end of its line, and on over lines that start with a label."""
+    end = folded.find("\n", start)
+    while end != -1 and LABEL.match(folded, end + 1):
+        end = folded.find("\n", end + 1)
+    end = len(folded) if end == -1 else end
+    return _trim_closing_mark(folded, start, end)
+
+
+def _trim_closing_mark(folded: str, start: int, end: int) -> int:
+    while end > start and folded[end - 1] in "。；.":
+        end -= 1
+    return end
+
+
+def _bracket_groups(folded: str, opening: str, closing: str) -> list[tuple[int, int]]:
+    """Spans of the outermost balanced bracket groups, closing bracket included."""
+    groups = []
+    depth, start = 0, 0
+    for i, char in enumerate(folded):
+        if char == opening:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char == closing and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+        elif char == "\n":
+            depth = 0  # a bracket never spans paragraphs
+    return groups

@@ -1,0 +1,136 @@
+"""Stage — meta: title, document number, issuer, date and recipients.
+
+They are read from the paragraphs above the first numbered item (the header) and from the
+signature block at the very end (the trailer), which documents without a cover note print
+after the text. A cover note that forwards a text
+(``省政府同意省发展改革委《…》，现转发给你们``) names the forwarded text's title, which is the
+title Duban keeps (corpus convention 7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import cn2an
+
+from duban.parsing.blocks import is_date_line
+from duban.parsing.citations import DOC_NUMBER, is_doc_number_line
+from duban.parsing.state import Paragraph, ParseState
+
+COVER_NOTE = re.compile(r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:转发|印发|下发|发)给你们")
+FOOTER = re.compile(r"(?:抄送|抄报|发送|分送)\s*[：:]|[（(]此件[^）)]*[）)]|.{0,40}印发$")
+_PUNCTUATION = re.compile(r"[。，；：:;,！？]")
+_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+ISSUER_MAX = 40
+TITLE_MAX = 90
+
+
+def read_meta(state: ParseState) -> None:
+    paragraphs = state.paragraphs
+    body_start = len(paragraphs) if state.body_start is None else state.body_start
+    header = paragraphs[:body_start]
+    state.trailer_start = _trailer_start(paragraphs, body_start)
+    trailer = paragraphs[state.trailer_start :]
+    meta = state.meta
+    meta.doc_number = _doc_number(header)
+    meta.recipients = _recipients(header)
+    meta.date, meta.issuer = _date_and_issuer(header)
+    if meta.date is None:
+        meta.date, meta.issuer = _date_and_issuer(trailer)
+    meta.title = _title(header, meta.recipients)
+    if state.year is None:
+        state.year = _document_year(meta.title, meta.date, meta.doc_number)
+
+
+def parse_date(text: str) -> str | None:
+    """``二〇一二年四月二十八日`` or ``2012年4月28日`` → ``2012-04-28``."""
+    try:
+        arabic = cn2an.transform(text, "cn2an")
+    except (ValueError, KeyError, IndexError):
+        arabic = text
+    m = _DATE.search(arabic)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None
+
+
+def _trailer_start(paragraphs: list[Paragraph], body_start: int) -> int:
+    """Index of the signature and footer block at the end (issuer, date, 抄送 …)."""
+    start = len(paragraphs)
+    while start > body_start:
+        text = paragraphs[start - 1].text
+        below = paragraphs[start].text if start < len(paragraphs) else ""
+        is_issuer = is_date_line(below) and _looks_like_issuer(text)
+        if not (is_date_line(text) or FOOTER.match(text) or is_issuer):
+            break
+        start -= 1
+    return start
+
+
+def _looks_like_issuer(text: str) -> bool:
+    return len(text) <= ISSUER_MAX and not _PUNCTUATION.search(text) and "《" not in text
+
+
+def _doc_number(header: list[Paragraph]) -> str | None:
+    for paragraph in header:
+        if is_doc_number_line(paragraph.text):
+            m = DOC_NUMBER.search(paragraph.text)
+            if m:
+                return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    return None
+
+
+def _recipients(header: list[Paragraph]) -> list[str]:
+    for paragraph in header:
+        text = paragraph.text
+        if text[-1] in "：:" and len(text) <= 150 and not re.search("[。《》]", text):
+            return [name.strip() for name in re.split("[，,；;]", text[:-1]) if name.strip()]
+    return []
+
+
+def _date_and_issuer(paragraphs: list[Paragraph]) -> tuple[str | None, str | None]:
+    for index, paragraph in enumerate(paragraphs):
+        if is_date_line(paragraph.text):
+            date = parse_date(paragraph.text)
+            above = paragraphs[index - 1].text if index else ""
+            return date, above if above and _looks_like_issuer(above) else None
+    return None, None
+
+
+def _title(header: list[Paragraph], recipients: list[str]) -> str:
+    for paragraph in header:
+        m = COVER_NOTE.search(paragraph.text)
+        if m:
+            return m.group(1).strip()
+    for index, paragraph in enumerate(header):
+        text = paragraph.text
+        below = header[index + 1].text if index + 1 < len(header) else ""
+        if (
+            is_doc_number_line(text)
+            or is_date_line(text)
+            or is_date_line(below)
+            or text[-1] in "。：:；;"
+            or len(text) > TITLE_MAX
+            or FOOTER.match(text)
+        ):
+            continue
+        return re.sub(r"\s+", "", text)
+    return ""
+
+
+def _document_year(title: str, date: str | None, doc_number: str | None) -> int | None:
+    for source in (title, date and date[:4] + "年", doc_number and _bracket_year(doc_number)):
+        m = _YEAR.search(source or "")
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _bracket_year(doc_number: str) -> str | None:
+    m = re.search(r"〔(\d{4})〕", doc_number)
+    return m.group(1) + "年" if m else None

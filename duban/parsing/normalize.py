@@ -1,0 +1,66 @@
+"""Stage 1 — text normalisation: one spelling for what the recognizers look for.
+
+What is folded, and why:
+- line ends (Windows ``\\r\\n``, old Mac ``\\r``) and form feeds → ``\\n``;
+- Kangxi radicals (U+2F00–U+2FD5) and CJK Radicals Supplement forms → the unified ideograph
+  they were mistaken for (``⼀`` → ``一``); PDF extraction produces them. Not a blanket NFKC,
+  which would also turn full-width punctuation half-width;
+- traditional forms of the genre's markers (``負責`` → ``负责``), from a reviewable table;
+- ``○``/``零``/``O`` inside a written-out year (``二○一二年``) → ``〇``;
+- full-width digits → ASCII digits (``１２月底前``).
+Every fold keeps one character for one character, except the line ends, so what the
+recognizers find can be shown as written.
+
+``fold_punctuation`` is the recognition view used around department lists: half-width
+``( ) , : ;`` become full-width. It is a separate function because names and titles are kept
+with the punctuation they were written with.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from duban.parsing.vocabulary import RADICAL_SUPPLEMENT, TRADITIONAL_MARKERS
+
+_KANGXI = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+_CHARACTER_FOLDS = str.maketrans(
+    {
+        **_KANGXI,
+        **RADICAL_SUPPLEMENT,
+        **{chr(0xFF10 + d): str(d) for d in range(10)},
+        "\f": "\n",
+        "\v": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\ufeff": "",
+    }
+)
+_TRADITIONAL = re.compile(
+    "|".join(sorted(map(re.escape, TRADITIONAL_MARKERS), key=len, reverse=True))
+)
+# A year written digit by digit in Chinese; ○ (circle), 零 and Latin O stand for 〇 there.
+_WRITTEN_YEAR = re.compile(r"[一二三四五六七八九〇○零OoＯ]{4}(?=年)")
+_ZERO_LOOKALIKES = str.maketrans({"○": "〇", "零": "〇", "O": "〇", "o": "〇", "Ｏ": "〇"})
+
+_PUNCTUATION_FOLDS = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with line ends, radicals, traditional markers and dates folded."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_CHARACTER_FOLDS)
+    text = _TRADITIONAL.sub(lambda m: TRADITIONAL_MARKERS[m.group()], text)
+    return _WRITTEN_YEAR.sub(lambda m: _fold_year(m.group()), text)
+
+
+def _fold_year(year: str) -> str:
+    # Only a run of four numerals ending in 年 with at least one real Chinese digit is a year.
+    if not re.search(r"[一二三四五六七八九]", year):
+        return year
+    return year.translate(_ZERO_LOOKALIKES)
+
+
+def fold_punctuation(text: str) -> str:
+    """Half-width ``( ) , : ;`` → full-width, one character for one, for recognition only."""
+    return text.translate(_PUNCTUATION_FOLDS)

@@ -1,0 +1,110 @@
+"""Stage 3 — numbering recognition: which paragraphs start an item, and at what level.
+
+The genre numbers its items ``一、`` ``（一）`` ``1．`` ``1、`` ``（1）`` ``①`` … in any nesting
+order. The first style met in the body is level 1, a style first met under it level 2, and so
+on (a stack of styles). A style met again returns to its level. A label is accepted only where
+its number makes sense: a style new at that point must start at 1 or continue its own last
+number (documents print tasks 1．–52． across several （一） groups), which keeps a body
+sentence that happens to start with ``3.`` from opening a level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from duban.parsing.state import ParseState
+
+CHINESE_NUMERAL = "[一二三四五六七八九十百〇零两]+"
+
+
+@dataclass(frozen=True)
+class NumberingStyle:
+    name: str
+    pattern: re.Pattern[str]  # matches the label at the start of a paragraph; group 1 = number
+
+
+STYLES = (
+    NumberingStyle("chinese-comma", re.compile(rf"({CHINESE_NUMERAL})、")),  # 一、
+    NumberingStyle("chinese-paren", re.compile(rf"[（(]({CHINESE_NUMERAL})[）)]")),  # （一）
+    NumberingStyle("chinese-part", re.compile(rf"第({CHINESE_NUMERAL})(?:部分|章|节)")),  # 第一部分
+    NumberingStyle("chinese-article", re.compile(rf"第({CHINESE_NUMERAL})条")),  # 第一条
+    NumberingStyle("arabic-dot", re.compile(r"(\d{1,3})\s?[.．](?![\d.．])")),  # 1. 1．
+    NumberingStyle("arabic-comma", re.compile(r"(\d{1,3})、")),  # 1、
+    NumberingStyle("arabic-paren", re.compile(r"[（(](\d{1,3})[）)]")),  # （1）
+    NumberingStyle("arabic-half-paren", re.compile(r"(\d{1,3})[）)]")),  # 1）
+    NumberingStyle("circled", re.compile("([\u2460-\u2473])")),  # ①
+)
+
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def chinese_number(numeral: str) -> int | None:
+    """Value of a small Chinese numeral (一 … 九十九, 一百…); None when it is not one."""
+    total, current = 0, 0
+    for char in numeral:
+        if char in _DIGITS:
+            current = current * 10 + _DIGITS[char] if current and char in "〇零" else _DIGITS[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def match_label(text: str) -> tuple[NumberingStyle, str, int] | None:
+    """The numbering style, label as written and number at the start of ``text``, if any."""
+    for style in STYLES:
+        m = style.pattern.match(text)
+        if not m:
+            continue
+        number = m.group(1)
+        if number.isdigit():
+            value = int(number)
+        elif "\u2460" <= number <= "\u2473":
+            value = ord(number) - 0x2460 + 1
+        else:
+            value = chinese_number(number)
+        if value:
+            return style, m.group(0).strip(), value
+    return None
+
+
+def mark_numbering(state: ParseState) -> None:
+    """Set label, style, value and level on every paragraph that starts an item."""
+    stack: list[str] = []  # styles, outermost first
+    last_value: dict[str, int] = {}
+    for index, paragraph in enumerate(state.paragraphs):
+        found = match_label(paragraph.text)
+        # A bare label with nothing after it is not an item.
+        if not found or not paragraph.text[len(found[1]) :].strip():
+            continue
+        style, label, value = found
+        if style.name in stack:
+            del stack[stack.index(style.name) + 1 :]
+        elif value == 1 or (stack and value == last_value.get(style.name, -1) + 1):
+            stack.append(style.name)
+        else:
+            continue
+        if state.body_start is None:
+            state.body_start = index
+        last_value[style.name] = value
+        paragraph.label, paragraph.style, paragraph.value = label, style.name, value
+        paragraph.level = len(stack)

@@ -1,0 +1,300 @@
+"""Domain vocabulary of the parser, kept as data so the reform office can review it.
+
+One phrase per entry. Code elsewhere turns these tables into patterns; nothing here is logic.
+"""
+
+# Traditional forms of the genre's markers and common department-name parts (負責 → 负责).
+# Folding only these keeps the rest of a traditional copy as written.
+TRADITIONAL_MARKERS = {
+    "負責": "负责",
+    "牽頭": "牵头",
+    "單位": "单位",
+    "參與": "参与",
+    "責任": "责任",
+    "協辦": "协办",
+    "協同": "协同",
+    "會同": "会同",
+    "發展改革委": "发展改革委",
+    "發展和改革委員會": "发展和改革委员会",
+    "發改委": "发改委",
+    "財政廳": "财政厅",
+    "人社廳": "人社厅",
+    "廳": "厅",
+    "辦公室": "办公室",
+    "編辦": "编办",
+    "辦": "办",
+    "國資委": "国资委",
+    "國稅局": "国税局",
+    "地稅局": "地税局",
+    "統計局": "统计局",
+    "銀監局": "银监局",
+    "證監局": "证监局",
+    "保監局": "保监局",
+    "國家": "国家",
+    "委員會": "委员会",
+    "領導小組": "领导小组",
+    "領導": "领导",
+    "職責分工": "职责分工",
+    "分別": "分别",
+    "等負責": "等负责",
+    "年內": "年内",
+    "持續推進": "持续推进",
+    "長期堅持": "长期坚持",
+    "號": "号",
+    "發": "发",
+}
+
+# CJK Radicals Supplement (U+2E80–U+2EF3) forms that stand for a unified ideograph in badly
+# converted PDFs; most of them have no NFKC mapping, so the pairs are listed here.
+RADICAL_SUPPLEMENT = {
+    "⺁": "厂",
+    "⺟": "母",
+    "⺠": "民",
+    "⺢": "水",
+    "⺣": "火",
+    "⺤": "爪",
+    "⺩": "王",
+    "⺪": "疋",
+    "⺬": "示",
+    "⺮": "竹",
+    "⺶": "羊",
+    "⺺": "聿",
+    "⺼": "肉",
+    "⺽": "臼",
+    "⻁": "虎",
+    "⻃": "西",
+    "⻄": "西",
+    "⻅": "见",
+    "⻆": "角",
+    "⻉": "贝",
+    "⻊": "足",
+    "⻋": "车",
+    "⻐": "金",
+    "⻑": "長",
+    "⻓": "长",
+    "⻔": "门",
+    "⻗": "雨",
+    "⻘": "青",
+    "⻙": "韦",
+    "⻚": "页",
+    "⻛": "风",
+    "⻜": "飞",
+    "⻝": "食",
+    "⻢": "马",
+    "⻣": "骨",
+    "⻤": "鬼",
+    "⻥": "鱼",
+    "⻦": "鸟",
+    "⻧": "卤",
+    "⻨": "麦",
+    "⻩": "黄",
+    "⻪": "黾",
+    "⻬": "齐",
+    "⻮": "齿",
+    "⻰": "龙",
+    "⻳": "龟",
+    "⺗": "心",
+    "⺜": "日",
+    "⺝": "月",
+}
+
+# Words a department's name ends with (部, 委, 局 …): a name before 与/和 ending in one of
+# these is a body of its own, so 与/和 separates two names there.
+BODY_WORDS = (
+    "政府",
+    "单位",
+    "部门",
+    "中心",
+    "集团",
+    "公司",
+    "银行",
+    "海关",
+    "小组",
+    "办公室",
+    "部",
+    "委",
+    "局",
+    "厅",
+    "办",
+    "署",
+    "会",
+    "院",
+    "行",
+    "室",
+    "处",
+    "所",
+    "社",
+    "司",
+    "联",
+    "团",
+    "队",
+    "站",
+    "馆",
+    "台",
+    "校",
+    "庭",
+    "监",
+    "关",
+)
+
+# Role markers after names inside a list, longest first. "lead": 牵头; "co": 配合, 参与;
+# "any": 负责 and the like, which mark responsibility without naming a role.
+ROLE_MARKERS = (
+    ("等牵头负责", "lead"),
+    ("牵头负责", "lead"),
+    ("等牵头", "lead"),
+    ("牵头", "lead"),
+    ("等按职责分工负责", "any"),
+    ("按职责分工负责", "any"),
+    ("等分别负责", "any"),
+    ("分别负责", "any"),
+    ("等共同负责", "any"),
+    ("共同负责", "any"),
+    ("等负责", "any"),
+    ("负责", "any"),
+    ("等配合", "co"),
+    ("配合", "co"),
+    ("等参与", "co"),
+    ("参与", "co"),
+    ("等协办", "co"),
+    ("协办", "co"),
+    ("等落实", "any"),
+    ("落实", "any"),
+    ("等", "any"),
+)
+
+# Labels in front of a list (牵头单位：…) and the role they give the names after them.
+LIST_LABELS = (
+    ("牵头单位", "lead"),
+    ("牵头部门", "lead"),
+    ("主办单位", "lead"),
+    ("主责单位", "lead"),
+    ("责任单位", "any"),
+    ("责任部门", "any"),
+    ("承办单位", "any"),
+    ("实施单位", "any"),
+    ("责任主体", "any"),
+    ("配合单位", "co"),
+    ("配合部门", "co"),
+    ("参与单位", "co"),
+    ("参与部门", "co"),
+    ("协办单位", "co"),
+    ("协同单位", "co"),
+    ("牵头", "lead"),
+    ("配合", "co"),
+    ("参与", "co"),
+)
+
+# Labels of a supervising leader (主管省领导：…): never a department.
+LEADER_LABELS = (
+    "主管省领导",
+    "分管省领导",
+    "责任领导",
+    "牵头领导",
+    "分管领导",
+    "主管领导",
+    "省级领导",
+)
+
+# Labels of a time limit that may follow a list on its own line (完成时限：6月底前).
+TIME_LABELS = ("完成时限", "完成时间", "时间要求", "时限要求", "时限")
+
+# Leading words before the names (由省财政厅牵头).
+NAME_PREFIXES = ("由",)
+
+# Time phrases. Each entry: phrase or pattern (with {month} {n} {year} slots), and the rule
+# that resolves it against the plan year. Rules are named in deadlines.py.
+DEADLINE_PHRASES = (
+    # phrase pattern                                rule
+    (r"{year}年{month}月{xun}前?", "year_month_xun"),
+    (r"{year}年{month}月(?:底|末)前?", "year_month_end"),
+    (r"{year}年{month}月{day}日前", "year_month_day"),
+    (r"{year}年(?:底|末)前?", "year_end"),
+    (r"{year}年上半年", "year_first_half"),
+    (r"{year}年下半年", "year_second_half"),
+    (r"{year}年(?:第)?{quarter}季度", "year_quarter"),
+    (r"(?:到|至|于){year}年", "year_end"),
+    (r"{month}月{xun}前?", "month_xun"),
+    (r"{month}月(?:底|末)前?", "month_end"),
+    (r"{month}月{day}日前", "month_day"),
+    (r"(?:今年|本年度?|当年)?年内", "plan_year_end"),
+    (r"(?:今年|本年)?年底前?", "plan_year_end"),
+    (r"今年底", "plan_year_end"),
+    (r"上半年", "first_half"),
+    (r"下半年", "second_half"),
+    (r"(?:第)?{quarter}季度(?:末|前)?", "quarter"),
+    (r"(?:力争)?用{n}(?:-|—|－|～|~|至|到){n2}年(?:时间|左右)?", "year_range"),
+    (r"{n}年(?:之内|以内|内)", "within_years"),
+    (r"长期坚持", "open_ended"),
+    (r"持续推进", "open_ended"),
+    (r"长期推进", "open_ended"),
+)
+
+# Chinese numerals that may stand for small numbers in time phrases and numbering.
+CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+
+# Ten-day periods of a month: (first day, last day or None for the month's end).
+XUN = {"上旬": (1, 10), "中旬": (11, 20), "下旬": (21, None)}
+
+# Quantity classifiers and units a target's number may carry (80%以上, 50亿元, 20类大病).
+TARGET_MAGNITUDES = ("万亿", "千亿", "百亿", "亿", "千万", "百万", "万", "千")
+TARGET_UNITS = (
+    "个百分点",
+    "平方公里",
+    "平方米",
+    "千瓦时",
+    "千瓦",
+    "公里",
+    "万人",
+    "人次",
+    "%",
+    "％",
+    "元",
+    "人",
+    "户",
+    "家",
+    "所",
+    "类",
+    "项",
+    "吨",
+    "亩",
+    "套",
+    "座",
+    "条",
+    "件",
+    "倍",
+    "名",
+)
+# Classifiers after which the counted noun belongs to the target's text (14项重点工程).
+COUNTED_CLASSIFIERS = ("类", "项", "家", "所", "条", "件", "名", "套", "座")
+# Comparators before or after a number, and the symbol they stand for.
+COMPARATORS_BEFORE = (
+    ("不低于", ">="),
+    ("不少于", ">="),
+    ("不高于", "<="),
+    ("不超过", "<="),
+    ("超过", ">"),
+    ("高于", ">"),
+    ("低于", "<"),
+    ("达到", ">="),
+    ("至少", ">="),
+    ("超", ">"),
+    ("达", ">="),
+)
+COMPARATORS_AFTER = (("以上", ">="), ("以下", "<="), ("以内", "<="), ("左右", "~"))
+# Words that end the counted noun of a target (20类大病保障 → 20类大病).
+TARGET_NOUN_STOPS = ("保障", "工作", "建设", "的", "和", "及", "与", "等", "为", "在", "要")
