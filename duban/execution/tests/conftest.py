@@ -1,0 +1,126 @@
+"""Plans and tasks for the execution tests, built by hand until the plans app's services land.
+
+`make_plan()` gives a published 2012 plan whose implementation plans are due on 2012-05-20
+(文件写“5月中旬前报省政府备案”); `make_task()` adds a unit of work with its lead and co units.
+Fixtures below are shared by every execution test module; add new ones, never rewrite these.
+"""
+
+from datetime import date
+
+import pytest
+
+from duban.directory.models import Region, Unit
+from duban.plans.models import Assignment, Plan, Task
+
+FILING_DEADLINE = date(2012, 5, 20)
+
+
+def make_plan(
+    *,
+    year: int = 2012,
+    title: str = "关于2012年经济体制改革的意见",
+    status: str = Plan.Status.PUBLISHED,
+    filing_deadline: date | None = FILING_DEADLINE,
+    report_cadence: str = Plan.Cadence.MONTHLY,
+) -> Plan:
+    return Plan.objects.create(
+        year=year,
+        title=title,
+        status=status,
+        filing_deadline=filing_deadline,
+        filing_deadline_text="5月中旬前",
+        report_cadence=report_cadence,
+    )
+
+
+def make_task(
+    plan: Plan,
+    path: str,
+    *,
+    title: str = "",
+    lead: Unit | None = None,
+    co: tuple[Unit, ...] = (),
+    kind: str = Task.Kind.WITHIN_YEAR,
+    due_date: date | None = date(2012, 12, 31),
+    region: Region | None = None,
+    origin: Task | None = None,
+) -> Task:
+    """A unit of work (level 3) under its area and task; parents are created as needed."""
+    parent = None
+    parts = path.split(".")
+    for depth in range(1, len(parts)):
+        prefix = ".".join(parts[:depth])
+        parent, _ = Task.objects.get_or_create(
+            plan=plan,
+            path=prefix,
+            region=None,
+            defaults={
+                "parent": parent,
+                "position": int(parts[depth - 1]),
+                "level": depth,
+                "title": f"改革领域 {prefix}",
+            },
+        )
+    task = Task.objects.create(
+        plan=plan,
+        parent=parent,
+        path=path,
+        position=int(parts[-1]),
+        level=len(parts),
+        title=title or f"改革任务 {path}",
+        kind=kind,
+        due_date=due_date,
+        due_text="年底前" if due_date else "",
+        region=region,
+        origin=origin,
+    )
+    if lead is not None:
+        Assignment.objects.create(task=task, unit=lead, role=Assignment.Role.LEAD, position=1)
+    for position, unit in enumerate(co, start=2):
+        Assignment.objects.create(task=task, unit=unit, role=Assignment.Role.CO, position=position)
+    return task
+
+
+@pytest.fixture
+def finance_unit(caizheng) -> Unit:
+    """省财政厅, the unit of the `caizheng` editor and the `viewer`."""
+    return caizheng.unit
+
+
+@pytest.fixture
+def reform_unit(fagai) -> Unit:
+    """省发展改革委, the unit of the `fagai` editor."""
+    return fagai.unit
+
+
+@pytest.fixture
+def lanzhou_unit(lanzhou) -> Unit:
+    """兰州市人民政府, the city of the `lanzhou` editor."""
+    return lanzhou.unit
+
+
+@pytest.fixture
+def plan_2012(db) -> Plan:
+    """A published 2012 plan; implementation plans due 2012-05-20."""
+    return make_plan()
+
+
+@pytest.fixture
+def finance_task(plan_2012, finance_unit, reform_unit) -> Task:
+    """1.1.1, led by 省财政厅 with 省发展改革委 co-operating; due at the end of 2012."""
+    return make_task(
+        plan_2012, "1.1.1", title="深化预算管理制度改革", lead=finance_unit, co=(reform_unit,)
+    )
+
+
+@pytest.fixture
+def reform_task(plan_2012, reform_unit, finance_unit) -> Task:
+    """1.2.1, led by 省发展改革委 with 省财政厅 co-operating; a multi-year task."""
+    return make_task(
+        plan_2012,
+        "1.2.1",
+        title="推进资源性产品价格改革",
+        lead=reform_unit,
+        co=(finance_unit,),
+        kind=Task.Kind.MULTI_YEAR,
+    )
