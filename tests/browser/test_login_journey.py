@@ -108,13 +108,14 @@ def test_the_login_page_lists_demo_accounts_only_in_demo_mode(
     assert console_errors == []
 
 
-def test_the_language_switch_turns_the_interface_to_english_and_back(page: Page, login):
+def test_the_language_switch_turns_the_interface_to_english_and_back(page: Page, login, screenshot):
     login(page, "coordinator")
 
     page.get_by_role("button", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
     expect(page.get_by_role("navigation").get_by_role("link", name="Home")).to_be_visible()
+    screenshot(page, "home_coordinator_en")
 
     page.get_by_role("button", name="中文").click()
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
