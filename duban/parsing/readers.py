@@ -50,6 +50,7 @@ _PLAUSIBLE_RANGES = (
     (0xA0, 0xFF),  # Latin-1: · × ° §
 )
 _MIN_PLAUSIBLE_SHARE = 0.97
+_MIN_COMMON_SHARE = 0.35  # real text: 0.6 (traditional) to 1.0; mojibake: 0.0 to 0.2
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 # Magic bytes of binary formats people upload by mistake, for a clearer message.
@@ -206,7 +207,27 @@ def _plausible(text: str) -> bool:
             bad += 1
             if _is_control(char):
                 return False
-    return good / (good + bad) >= _MIN_PLAUSIBLE_SHARE
+    if good / (good + bad) < _MIN_PLAUSIBLE_SHARE:
+        return False
+    return _common_share(sample) >= _MIN_COMMON_SHARE
+
+
+def _common_share(text: str) -> float:
+    """Share of the ideographs that are among the 3,755 common ones (GB2312 level 1).
+
+    Real text, even in traditional characters, is mostly common characters; a wrong decoding
+    (Shift-JIS or random bytes read as GB18030 or UTF-16) scatters over all 20,000+.
+    """
+    ideographs = [char for char in text if "\u4e00" <= char <= "\u9fff"]
+    if len(ideographs) < 20:
+        return 1.0
+    common = 0
+    for char in ideographs:
+        try:
+            common += 0xB0 <= char.encode("gb2312")[0] <= 0xD7
+        except UnicodeEncodeError:
+            pass
+    return common / len(ideographs)
 
 
 def _first_undecodable(data: bytes) -> int:

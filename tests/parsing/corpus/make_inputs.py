@@ -1,0 +1,446 @@
+"""Rebuild the generated corpus inputs from the UTF-8 sources and the tables written below.
+
+    .venv/bin/python tests/parsing/corpus/make_inputs.py
+
+Writes, next to this file:
+- `…-halfwidth.txt`: a copy with half-width punctuation, `(省财政厅负责)`;
+- `…-gb18030.txt`, `…-utf16.txt`: the same kind of text in GB18030 and UTF-16 (with BOM, CRLF);
+- `…-traditional.txt`: a copy in traditional characters (`牽頭`, `負責`);
+- `jiangchuan-2024-digital-government-notice.docx`: Word, numbers typed in the text;
+- `yunyang-2024-reform-points-autonumbered.docx`: Word automatic numbering only (`w:numPr`);
+- `jiangchuan-2024-business-environment-table.docx`: a Word 任务分解表;
+- `yunyang-2024-rural-reform-table.xlsx`: an Excel 任务分解表, a title row and merged cells;
+- `jiangchuan-2024-ecology-opinions.pdf`: printed by Chromium, page numbers in the footer
+  (needs /usr/bin/chromium and fonts-noto-cjk).
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "sources"
+CHROMIUM = "/usr/bin/chromium"
+FIXED_TIME = datetime.datetime(2024, 4, 2, 9, 0, 0)
+
+HALF_WIDTH = str.maketrans({"（": "(", "）": ")", "，": ",", "；": ";", "：": ":"})
+
+# Simplified → traditional, for the characters of the notice that have a traditional form.
+TRADITIONAL = str.maketrans(
+    dict(
+        zip(
+            "办厅关于发数设点务号门经现给们请认贯彻实为国导见进础体云统调级业达财网负责职机订单参强络护键检牵"
+            "头优动项广电证应众场监联归据风险预组织领议协报况纳规层划镇营资环审县区农权态时将准踪两对与总结计"
+            "质节费义价间问题构选续类创扩杂",
+            "辦廳關於發數設點務號門經現給們請認貫徹實為國導見進礎體雲統調級業達財網負責職機訂單參強絡護鍵檢牽"
+            "頭優動項廣電證應眾場監聯歸據風險預組織領議協報況納規層劃鎮營資環審縣區農權態時將準蹤兩對與總結計"
+            "質節費義價間問題構選續類創擴雜",
+            strict=True,
+        )
+    )
+)
+
+
+def text_of(name: str) -> str:
+    return (SOURCES / name).read_text(encoding="utf-8")
+
+
+def write_text_copies() -> None:
+    opinions = (HERE / "jiangchuan-2023-reform-opinions.txt").read_text(encoding="utf-8")
+    (HERE / "jiangchuan-2023-reform-opinions-halfwidth.txt").write_text(
+        opinions.translate(HALF_WIDTH), encoding="utf-8"
+    )
+    plan = text_of("yunyang-2024-business-environment-plan.txt")
+    (HERE / "yunyang-2024-business-environment-plan-gb18030.txt").write_bytes(
+        plan.encode("gb18030")
+    )
+    division = text_of("qinghe-2024-task-division.txt")
+    # Saved by Windows Notepad as "Unicode": UTF-16LE with a BOM and CRLF line ends.
+    (HERE / "qinghe-2024-task-division-utf16.txt").write_bytes(
+        division.replace("\n", "\r\n").encode("utf-16")
+    )
+    notice = text_of("jiangchuan-2024-digital-government-notice.txt")
+    (HERE / "jiangchuan-2024-digital-government-notice-traditional.txt").write_text(
+        notice.translate(TRADITIONAL), encoding="utf-8"
+    )
+
+
+# --- Word, numbers typed --------------------------------------------------------------------
+
+
+def _new_docx():
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.created = FIXED_TIME
+    document.core_properties.modified = FIXED_TIME
+    style = document.styles["Normal"]
+    style.font.size = Pt(16)
+    style.font.name = "仿宋_GB2312"
+    return document
+
+
+def _add_paragraph(document, text: str, *, centered=False, indent=True):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph(text)
+    if centered:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif indent:
+        paragraph.paragraph_format.first_line_indent = Pt(32)
+    return paragraph
+
+
+def write_typed_docx() -> None:
+    """The notice as typed in Word: one paragraph per line, indents as formatting."""
+    document = _new_docx()
+    lines = text_of("jiangchuan-2024-digital-government-notice.txt").splitlines()
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        indented = line.startswith("\u3000")
+        centered = index < 2 or line.strip() == "江川省2024年数字政府建设重点任务"
+        _add_paragraph(document, line.strip(), centered=centered, indent=indented)
+    document.save(HERE / "jiangchuan-2024-digital-government-notice.docx")
+
+
+# --- Word, automatic numbering --------------------------------------------------------------
+
+REFORM_POINTS_TITLE = "云阳市2024年全面深化改革工作要点"
+REFORM_POINTS_PREAMBLE = (
+    "2024年全市改革工作要坚持问题导向，聚焦重点领域和关键环节，推动各项改革举措落地见效。"
+)
+# (numbering level, text): the numbers 一、 （一） 1． come from the numbering definition only.
+REFORM_POINTS = [
+    (0, "深化经济体制改革"),
+    (1, "深化国资国企改革。"),
+    (2, "推进市属国有企业整合重组，年内将市属一级企业压减至6户。（市国资委、市财政局等负责）"),
+    (2, "完善国有企业经理层任期制和契约化管理。（市国资委牵头，市人力资源社会保障局参与）"),
+    (1, "深化财税体制改革。"),
+    (2, "推进市以下财政事权和支出责任划分改革，12月底前出台实施方案。（市财政局负责）"),
+    (2, "加强政府债务管理，严控新增隐性债务。（市财政局、市发展改革委等负责）"),
+    (0, "深化社会民生领域改革"),
+    (1, "深化教育综合改革。"),
+    (
+        2,
+        "推进义务教育优质均衡发展，新建改扩建中小学校12所。"
+        "（市教育局牵头，市发展改革委、市自然资源局参与）",
+    ),
+    (2, "深化职业教育产教融合，组建2个市域产教联合体。（市教育局、市人力资源社会保障局等负责）"),
+    (1, "深化医药卫生体制改革。"),
+    (2, "推进紧密型县域医共体建设，实现县域全覆盖。（市卫生健康委、市医保局等负责）"),
+    (
+        2,
+        "深化医保支付方式改革，DRG付费覆盖全部符合条件的医疗机构。"
+        "（市医保局牵头，市卫生健康委参与）",
+    ),
+]
+REFORM_POINTS_CLOSING = [
+    "各牵头单位要制定具体工作方案，于3月底前报市委改革办。",
+    "中共云阳市委全面深化改革委员会办公室",
+    "2024年1月25日",
+]
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NUMBERING_XML = f"""
+<w:abstractNum xmlns:w="{W}" w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/>
+    <w:lvlText w:val="%1、"/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+    <w:lvlText w:val="（%2）"/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+    <w:lvlText w:val="%3．"/><w:lvlJc w:val="left"/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+"""
+NUM_XML = f'<w:num xmlns:w="{W}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'
+
+
+def write_autonumbered_docx() -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    document = _new_docx()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(qn("w:num"))
+    abstract = parse_xml(NUMBERING_XML)
+    if first_num is not None:
+        first_num.addprevious(abstract)  # the schema wants every abstractNum before any num
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(NUM_XML))
+
+    _add_paragraph(document, REFORM_POINTS_TITLE, centered=True)
+    _add_paragraph(document, REFORM_POINTS_PREAMBLE)
+    for level, text in REFORM_POINTS:
+        paragraph = _add_paragraph(document, text)
+        properties = paragraph._p.get_or_add_pPr()
+        properties.append(
+            parse_xml(
+                f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
+            )
+        )
+    for text in REFORM_POINTS_CLOSING:
+        _add_paragraph(document, text, indent=text == REFORM_POINTS_CLOSING[0])
+    document.save(HERE / "yunyang-2024-reform-points-autonumbered.docx")
+
+
+# --- Word task table ------------------------------------------------------------------------
+
+BUSINESS_TABLE_TITLE = "江川省2024年优化营商环境重点任务分解表"
+BUSINESS_TABLE_HEADER = ["序号", "重点任务", "具体内容", "牵头单位", "配合单位", "完成时限"]
+BUSINESS_TABLE = [
+    ["一", "提升政务服务水平"],
+    [
+        "1",
+        "推进政务服务标准化",
+        "编制全省统一的政务服务事项基本目录，实现同一事项同标准办理。",
+        "省政务服务中心",
+        "省司法厅、省大数据局",
+        "2024年6月底前",
+    ],
+    [
+        "2",
+        "深化“一网通办”",
+        "省级政务服务事项网上可办率达到98%以上。",
+        "省大数据局",
+        "省政务服务中心、省直有关部门",
+        "2024年12月底前",
+    ],
+    ["二", "优化市场环境"],
+    [
+        "3",
+        "规范涉企收费",
+        "开展涉企违规收费专项整治，建立涉企收费目录清单制度。",
+        "省市场监管局",
+        "省发展改革委、省财政厅",
+        "2024年9月底前",
+    ],
+    [
+        "4",
+        "加强知识产权保护",
+        "建设省级知识产权保护中心，推行知识产权纠纷快速处理机制。",
+        "省知识产权局",
+        "省法院、省公安厅",
+        "年内",
+    ],
+    [
+        "5",
+        "推进公平竞争审查",
+        "对新出台政策措施开展公平竞争审查，清理存量文件。",
+        "省市场监管局、省发展改革委",
+        "省司法厅",
+        "持续推进",
+    ],
+]
+
+
+def write_table_docx() -> None:
+    document = _new_docx()
+    _add_paragraph(document, BUSINESS_TABLE_TITLE, centered=True)
+    table = document.add_table(rows=0, cols=len(BUSINESS_TABLE_HEADER))
+    table.style = "Table Grid"
+    for values in [BUSINESS_TABLE_HEADER, *BUSINESS_TABLE]:
+        cells = table.add_row().cells
+        if len(values) == 2:  # an area row: its name spans the whole width
+            merged = cells[1].merge(cells[-1])
+            cells[0].text = values[0]
+            merged.text = values[1]
+            continue
+        for cell, value in zip(cells, values, strict=True):
+            cell.text = value
+    document.save(HERE / "jiangchuan-2024-business-environment-table.docx")
+
+
+# --- Excel task table -----------------------------------------------------------------------
+
+RURAL_TABLE_TITLE = "云阳市2024年农村改革重点任务分解表"
+RURAL_TABLE_HEADER = [
+    "序号",
+    "改革领域",
+    "改革任务",
+    "工作措施",
+    "牵头单位",
+    "责任单位",
+    "完成时间",
+]
+# None: the cell is covered by the merged cell above it.
+RURAL_TABLE = [
+    [
+        "1",
+        "农村土地制度改革",
+        "深化农村承包地“三权分置”改革",
+        "完善土地经营权流转服务体系，新增流转面积5万亩。",
+        "市农业农村局",
+        "市自然资源局",
+        "2024年12月底前",
+    ],
+    [
+        "2",
+        None,
+        "稳慎推进宅基地制度改革",
+        "开展闲置宅基地盘活利用试点。",
+        "市农业农村局",
+        "市自然资源局、市住房城乡建设局",
+        "2024年12月底前",
+    ],
+    [
+        "3",
+        "农村集体产权制度改革",
+        "发展新型农村集体经济",
+        "培育集体经济强村50个。",
+        "市农业农村局",
+        "市财政局",
+        "2024年10月底前",
+    ],
+    [
+        None,
+        None,
+        None,
+        "规范农村集体资产管理，开展专项审计。",
+        "市审计局",
+        "市农业农村局",
+        "2024年11月底前",
+    ],
+    [
+        "4",
+        None,
+        "推进农村产权交易市场建设",
+        "实现县级农村产权交易服务平台全覆盖。",
+        "市农业农村局",
+        "市地方金融监管局",
+        "2024年9月底前",
+    ],
+    [
+        "5",
+        "农村金融改革",
+        "扩大农业保险覆盖面",
+        "推动政策性农业保险提标扩面。",
+        "市财政局",
+        "市农业农村局、云阳金融监管分局",
+        "年内",
+    ],
+]
+
+
+def write_table_xlsx() -> None:
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "任务分解表"
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    width = len(RURAL_TABLE_HEADER)
+    sheet.append([RURAL_TABLE_TITLE] + [None] * (width - 1))
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet["A1"].font = Font(size=16, bold=True)
+    sheet["A1"].alignment = Alignment(horizontal="center")
+    sheet.append(RURAL_TABLE_HEADER)
+    first_data_row = 3
+    for values in RURAL_TABLE:
+        sheet.append(values)
+    # Merge every cell left empty (None) into the cell above it, as people do in Excel.
+    for column in range(1, width + 1):
+        row = first_data_row
+        while row < first_data_row + len(RURAL_TABLE):
+            end = row
+            while (
+                end + 1 < first_data_row + len(RURAL_TABLE)
+                and RURAL_TABLE[end + 1 - first_data_row][column - 1] is None
+            ):
+                end += 1
+            if end > row:
+                sheet.merge_cells(
+                    start_row=row, start_column=column, end_row=end, end_column=column
+                )
+            row = end + 1
+    for letter, size in zip("ABCDEFG", (6, 16, 24, 40, 16, 24, 14), strict=True):
+        sheet.column_dimensions[letter].width = size
+    workbook.save(HERE / "yunyang-2024-rural-reform-table.xlsx")
+
+
+# --- PDF printed by Chromium ----------------------------------------------------------------
+
+PDF_STYLE = """
+@page {
+  size: A4; margin: 32mm 26mm 30mm 28mm;
+  @top-center { content: "川政发〔2024〕3号"; font-size: 10pt; color: #555; }
+  @bottom-center { content: "— " counter(page) " —"; font-size: 14pt; }
+}
+body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 16pt;
+       line-height: 1.75; }
+p { margin: 0; text-align: justify; }
+p.indent { text-indent: 2em; }
+p.title { text-align: center; font-size: 22pt; font-weight: bold; }
+p.number { text-align: center; margin: 0.5em 0; }
+p.signature { text-align: right; }
+"""
+
+
+def opinions_html(text: str) -> str:
+    lines = [line for line in text.splitlines() if line.strip()]
+    body = []
+    for index, line in enumerate(lines):
+        stripped = html.escape(line.strip())
+        if index < 2:
+            css = "title"
+        elif line.strip().startswith("川政发"):
+            css = "number"
+        elif index >= len(lines) - 2:
+            css = "signature"
+        elif line.startswith("\u3000"):
+            css = "indent"
+        else:
+            css = ""
+        body.append(f'<p class="{css}">{stripped}</p>')
+    return (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<style>{PDF_STYLE}</style></head><body>{''.join(body)}</body></html>"
+    )
+
+
+def write_pdf() -> None:
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk")
+    page = opinions_html(text_of("jiangchuan-2024-ecology-opinions.txt"))
+    out = HERE / "jiangchuan-2024-ecology-opinions.pdf"
+    with tempfile.TemporaryDirectory() as scratch:
+        source = Path(scratch) / "opinions.html"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={scratch}/profile",
+                f"--print-to-pdf={out}",
+                source.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+
+def main() -> None:
+    write_text_copies()
+    write_typed_docx()
+    write_autonumbered_docx()
+    write_table_docx()
+    write_table_xlsx()
+    write_pdf()
+
+
+if __name__ == "__main__":
+    main()
