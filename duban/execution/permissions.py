@@ -1,0 +1,134 @@
+"""Who may reach which execution record: one `access_*` function per model, used by every view.
+
+The rules, each written once below:
+- an editor works only on its own unit's implementation plan, milestones and extensions;
+- a viewer reads its own unit's work and never writes;
+- the coordinator reads everything and reviews (files, returns, approves), but never fills in
+  a unit's plan;
+- leaders read everything and comment (批示);
+- another unit's record is a 404, never a 403, so that no one can probe what exists elsewhere;
+  a role that may read but not do the thing asked gets a 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from duban.directory.models import User
+from duban.directory.roles import is_coordinator, is_editor, is_leader, reads_everything
+from duban.execution.models import Extension, ImplementationPlan, Milestone
+from duban.plans.models import Assignment, Plan, Task
+
+
+def _own_unit(user: User, unit_id: int) -> bool:
+    return bool(user.unit_id) and user.unit_id == unit_id and (is_editor(user) or _is_viewer(user))
+
+
+def _is_viewer(user: User) -> bool:
+    return getattr(user, "role", None) == User.Role.VIEWER
+
+
+def _unit_record(user: User, unit_id: int, *, write: bool, review: bool) -> None:
+    """The shared rule for a record that belongs to one unit; raises unless `user` may proceed."""
+    # The reform office reads everything and reviews; it never fills in a unit's record.
+    if is_coordinator(user):
+        if write:
+            raise PermissionDenied
+        return
+    # Leaders read everything; their only write is a comment, which has its own check.
+    if is_leader(user):
+        if write or review:
+            raise PermissionDenied
+        return
+    # Everyone else reaches only their own unit's records; others' do not exist for them.
+    if not _own_unit(user, unit_id):
+        raise Http404
+    # Reviewing is the coordinator's.
+    if review:
+        raise PermissionDenied
+    # Viewers read; only the unit's editors write.
+    if write and not is_editor(user):
+        raise PermissionDenied
+
+
+def access_implementation_plan(
+    user: User, implementation_plan_id: int, *, write: bool = False, review: bool = False
+) -> ImplementationPlan:
+    """The implementation plan, if `user` may read it — fill it in with `write`, file or return
+    it with `review`; else 404 (not yours) or 403 (yours to read, not to do this)."""
+    implementation_plan = get_object_or_404(
+        ImplementationPlan.objects.select_related("plan", "unit"), pk=implementation_plan_id
+    )
+    _unit_record(user, implementation_plan.unit_id, write=write, review=review)
+    return implementation_plan
+
+
+def access_milestone(user: User, milestone_id: int, *, write: bool = False) -> Milestone:
+    """The milestone, if `user` may read it (edit, tick or withdraw it with `write`); else 404/403."""
+    milestone = get_object_or_404(
+        Milestone.objects.select_related("task", "unit", "implementation_plan__plan"),
+        pk=milestone_id,
+    )
+    _unit_record(user, milestone.unit_id, write=write, review=False)
+    return milestone
+
+
+def access_extension(user: User, extension_id: int, *, decide: bool = False) -> Extension:
+    """The extension request, if `user` may read it (approve or refuse it with `decide`)."""
+    extension = get_object_or_404(
+        Extension.objects.select_related("task", "milestone", "unit"), pk=extension_id
+    )
+    _unit_record(user, extension.unit_id, write=False, review=decide)
+    return extension
+
+
+def access_plan_to_file(user: User, plan_id: int) -> Plan:
+    """A published plan in which `user`'s unit leads tasks, for its editor to start a 实施方案.
+
+    404 when the unit leads nothing in it (or it is not published): there is nothing to file.
+    """
+    plan = get_object_or_404(Plan.objects.published(), pk=plan_id)
+    leads = Assignment.objects.filter(
+        task__plan=plan,
+        task__withdrawn=False,
+        unit_id=user.unit_id,
+        role=Assignment.Role.LEAD,
+        withdrawn=False,
+    )
+    # Only a unit that leads a task files an implementation plan for it.
+    if not user.unit_id or not leads.exists():
+        raise Http404
+    # The reform office reviews plans and leaders read them; only the unit's editors draft one.
+    if not is_editor(user):
+        raise PermissionDenied
+    return plan
+
+
+def access_lead_task(user: User, task_id: int) -> Task:
+    """A task `user`'s unit leads, for its editor to ask for the task's deadline to move."""
+    task = get_object_or_404(Task.objects.select_related("plan"), pk=task_id, withdrawn=False)
+    leads = task.assignments.filter(
+        unit_id=user.unit_id, role=Assignment.Role.LEAD, withdrawn=False
+    )
+    # Only the lead unit answers for the task's deadline; for anyone else the page is not there.
+    if not user.unit_id or not leads.exists():
+        raise Http404
+    # The unit's viewers read; its editors ask.
+    if not is_editor(user):
+        raise PermissionDenied
+    return task
+
+
+def access_task_to_comment(user: User, task_id: int) -> Task:
+    """A task a leader may comment on (批示): leaders read every task, and only they comment."""
+    task = get_object_or_404(Task.objects.select_related("plan"), pk=task_id)
+    # Leaders comment on any task of any plan.
+    if is_leader(user):
+        return task
+    # The reform office reads every task but comments through its review, not 批示.
+    if reads_everything(user):
+        raise PermissionDenied
+    # A unit sees the tasks it is assigned to; others' tasks do not exist for it.
+    if not task.assignments.filter(unit_id=user.unit_id, withdrawn=False).exists():
+        raise Http404
+    raise PermissionDenied
