@@ -18,6 +18,7 @@ import re
 from collections import Counter
 
 from duban.parsing.citations import is_doc_number_line
+from duban.parsing.normalize import recognition_view
 from duban.parsing.numbering import match_label
 from duban.parsing.state import Paragraph, ParseState
 
@@ -35,6 +36,10 @@ LIST_LABEL_LINE = re.compile(
     r"|(?:主管|分管)?省?(?:级)?领导\s*[：:]|(?:完成)?时限\s*[：:]|完成时间\s*[：:]"
 )
 HEADER_LINE_MAX = 40
+# Page furniture of a copy taken from print: page numbers (— 2 —, 第2页 共4页).
+PAGE_NUMBER = re.compile(
+    r"[—\-－–~·]*\s*\d{1,3}\s*[—\-－–~·]*|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?"
+)
 
 
 def is_date_line(text: str) -> bool:
@@ -42,7 +47,9 @@ def is_date_line(text: str) -> bool:
 
 
 def split_paragraphs(state: ParseState) -> None:
-    lines = [(line.strip(SPACES), line[:1] in SPACES) for line in state.text.split("\n")]
+    lines = _drop_page_furniture(
+        [(line.strip(SPACES), line[:1] in SPACES) for line in state.text.split("\n")]
+    )
     width = _wrapped_width(lines)
     uses_indent = sum(1 for text, indented in lines if text and indented) >= 3
     paragraphs: list[Paragraph] = []
@@ -85,15 +92,19 @@ def _continues(
     in_body: bool,
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``previous``."""
-    if numbered or LIST_LABEL_LINE.match(line) or is_date_line(line) or is_doc_number_line(line):
+    if (
+        numbered
+        or LIST_LABEL_LINE.match(recognition_view(line))
+        or is_date_line(line)
+        or is_doc_number_line(line)
+    ):
         return False
     if is_date_line(previous) or is_doc_number_line(previous):
         return False
     if uses_indent and indented:
         return False
-    if width:
-        full = len(previous) >= width * 0.75
-        return full and (uses_indent or previous[-1] not in TERMINAL)
+    if width and len(previous) >= width * 0.75:
+        return uses_indent or previous[-1] not in TERMINAL
     if previous[-1] in CONTINUING:
         return True
     if in_body or previous[-1] in TERMINAL or line[-1] in "：:":
@@ -106,6 +117,22 @@ def _continues(
         and not previous.startswith("附件")
         and match_label(previous) is None
     )
+
+
+def _drop_page_furniture(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Leave out page numbers and the running header (the document number repeated on
+    every page), which would otherwise cut paragraphs that run across pages."""
+    kept = []
+    seen_numbers: set[str] = set()
+    for text, indented in lines:
+        if text and PAGE_NUMBER.fullmatch(text):
+            continue
+        if text and is_doc_number_line(text):
+            if text in seen_numbers:
+                continue
+            seen_numbers.add(text)
+        kept.append((text, indented))
+    return kept
 
 
 def _wrapped_width(lines: list[tuple[str, bool]]) -> int | None:

@@ -13,7 +13,7 @@ import re
 from duban.parsing.document import CitedDocument
 
 DOC_NUMBER = re.compile(
-    r"([\u4e00-\u9fff]{1,10})\s*[〔\[［【(（﹝]\s*((?:19|20)\d{2})\s*[〕\]］】)）﹞]\s*(\d{1,5})\s*号"
+    r"([\u4e00-\u9fff]{1,10})\s*[〔\[［【(（﹝]\s*((?:19|20)\d{2})\s*[〕\]］】)）﹞]\s*(\d{1,5})\s*([号號])"
 )
 # Words that end the running text before a 机关代字: the code starts after the last of them.
 _LEADING_WORDS = re.compile(
@@ -21,7 +21,7 @@ _LEADING_WORDS = re.compile(
 )
 _TITLE_BEFORE = re.compile(r"《([^《》\n]{1,300})》\s*[（(]?\s*$")
 _DOC_NUMBER_LINE = re.compile(
-    r"[（(]?\s*[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d{1,5}\s*号\s*[）)]?"
+    r"[（(]?\s*[\u4e00-\u9fff]{1,10}\s*[〔\[［【(（﹝]\s*(?:19|20)\d{2}\s*[〕\]］】)）﹞]\s*\d{1,5}\s*[号號]\s*[）)]?"
 )
 
 
@@ -37,7 +37,7 @@ def find_citations(text: str) -> list[CitedDocument]:
         code = _LEADING_WORDS.sub("", m.group(1))
         if not code:
             continue
-        number = f"{code}〔{m.group(2)}〕{m.group(3)}号"
+        number = f"{code}〔{m.group(2)}〕{m.group(3)}{m.group(4)}"
         start = m.start(1) + len(m.group(1)) - len(code)
         window = text[max(0, start - 320) : start]
         title = _TITLE_BEFORE.search(window)

@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 
 from duban.parsing.document import Deadline
+from duban.parsing.normalize import recognition_view
 from duban.parsing.vocabulary import CHINESE_DIGITS, DEADLINE_PHRASES, XUN
 
 _SMALL_NUMBER = r"\d{1,2}|十[一二]?|[一二两三四五六七八九十]"
@@ -49,7 +50,8 @@ def small_number(text: str) -> int:
 
 def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     """Every time phrase in ``text``, in order; overlapping phrases keep the longest."""
-    candidates = [(m, rule) for pattern, rule in PHRASES for m in pattern.finditer(text)]
+    view = recognition_view(text)
+    candidates = [(m, rule) for pattern, rule in PHRASES for m in pattern.finditer(view)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
     chosen = []
@@ -59,7 +61,7 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
         taken.append((m.start(), m.end()))
         chosen.append((m, rule))
     chosen.sort(key=lambda c: c[0].start())
-    return [resolve(m.group(), m.groupdict(), rule, year) for m, rule in chosen]
+    return [resolve(text[m.start() : m.end()], m.groupdict(), rule, year) for m, rule in chosen]
 
 
 def resolve(text: str, slots: dict[str, str | None], rule: str, year: int | None) -> Deadline:

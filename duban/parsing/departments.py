@@ -14,7 +14,7 @@ clauses that are not names (``6月底前出台``) are dropped; the rest is split
 and on ``与``/``和`` after a body's name; names are kept as written. Names marked ``牵头`` are
 lead; with no lead marked, the first name is lead; the others are co.
 
-Recognition runs on the punctuation-folded view of the text (``fold_punctuation``), which has
+Recognition runs on the punctuation-folded view of the text (``recognition_view``), which has
 one character for each character of the text, so every span found there slices the text as
 written.
 """
@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from duban.parsing.document import Department
-from duban.parsing.normalize import fold_punctuation
+from duban.parsing.normalize import recognition_view
 from duban.parsing.vocabulary import (
     BODY_WORDS,
     LEADER_LABELS,
@@ -137,7 +137,7 @@ RECOGNIZERS = [  # all run; where two find overlapping spans, the earlier one wi
 
 def find_lists(text: str) -> list[DepartmentList]:
     """Every department list and leader note in ``text``, in order, not overlapping."""
-    folded = fold_punctuation(text)
+    folded = recognition_view(text)
     found: list[DepartmentList] = []
     for recognizer in RECOGNIZERS:
         if recognizer.test(folded):
@@ -154,7 +154,7 @@ def parse_department_list(text: str) -> list[Department]:
     ``牵头单位：省编办；配合单位：省人社厅`` → 省编办 (lead), 省人社厅 (co).
     """
     text = text.strip()
-    folded = fold_punctuation(text)
+    folded = recognition_view(text)
     if len(folded) >= 2 and folded[0] == "（" and folded[-1] == "）":
         text, folded = text[1:-1], folded[1:-1]
     return parse_names(text, folded)

@@ -52,8 +52,9 @@ def build_tree(state: ParseState) -> None:
 def split_closing(state: ParseState) -> None:
     """Move the implementation requirements after the last item out of it.
 
-    When the last item ends its work on a department list, what follows the list's paragraph
-    is the closing. Otherwise the closing starts at the first trailing paragraph that opens
+    When the last item is a level-1 area with no children (``十、组织实施``), it keeps its
+    text: there is no separate closing. When the last item ends its work on a department list,
+    what follows the list's paragraph is the closing. Otherwise the closing starts at the first trailing paragraph that opens
     the way the genre's closings do (``各市州和各项改革的牵头部门要…``).
     """
     if not state.nodes:
@@ -61,6 +62,8 @@ def split_closing(state: ParseState) -> None:
     last = state.nodes[-1]
     while last.children:
         last = last.children[-1]
+    if last.level == 1:
+        return  # the closing is a numbered area of its own (X、组织实施): the numbering says so
     trailing = last.paragraphs[1:]
     with_list = [
         i

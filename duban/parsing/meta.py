@@ -18,7 +18,9 @@ from duban.parsing.blocks import is_date_line
 from duban.parsing.citations import DOC_NUMBER, is_doc_number_line
 from duban.parsing.state import Paragraph, ParseState
 
-COVER_NOTE = re.compile(r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:转发|印发|下发|发)给你们")
+COVER_NOTE = re.compile(
+    r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
+)
 FOOTER = re.compile(r"(?:抄送|抄报|发送|分送)\s*[：:]|[（(]此件[^）)]*[）)]|.{0,40}印发$")
 _PUNCTUATION = re.compile(r"[。，；：:;,！？]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -81,7 +83,7 @@ def _doc_number(header: list[Paragraph]) -> str | None:
         if is_doc_number_line(paragraph.text):
             m = DOC_NUMBER.search(paragraph.text)
             if m:
-                return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+                return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}{m.group(4)}"
     return None
 
 

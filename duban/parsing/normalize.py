@@ -5,15 +5,17 @@ What is folded, and why:
 - Kangxi radicals (U+2F00–U+2FD5) and CJK Radicals Supplement forms → the unified ideograph
   they were mistaken for (``⼀`` → ``一``); PDF extraction produces them. Not a blanket NFKC,
   which would also turn full-width punctuation half-width;
-- traditional forms of the genre's markers (``負責`` → ``负责``), from a reviewable table;
 - ``○``/``零``/``O`` inside a written-out year (``二○一二年``) → ``〇``;
 - full-width digits → ASCII digits (``１２月底前``).
 Every fold keeps one character for one character, except the line ends, so what the
 recognizers find can be shown as written.
 
-``fold_punctuation`` is the recognition view used around department lists: half-width
-``( ) , : ;`` become full-width. It is a separate function because names and titles are kept
-with the punctuation they were written with.
+``recognition_view`` is what the recognizers read (department lists, labels, time phrases):
+half-width ``( ) , : ;`` become full-width and traditional forms of the genre's markers
+(``負責`` → ``负责``, ``牽頭`` → ``牵头``) simplified, from a reviewable table. It is separate
+from ``normalize`` because names and titles are kept as the copy writes them (``省財政廳``,
+``(试行)``); it keeps one character for each character, so a span found in the view slices
+the text as written.
 """
 
 from __future__ import annotations
@@ -43,14 +45,15 @@ _TRADITIONAL = re.compile(
 _WRITTEN_YEAR = re.compile(r"[一二三四五六七八九〇○零OoＯ]{4}(?=年)")
 _ZERO_LOOKALIKES = str.maketrans({"○": "〇", "零": "〇", "O": "〇", "o": "〇", "Ｏ": "〇"})
 
+# One character for one: spans found in the recognition view must slice the text as written.
+assert all(len(k) == len(v) for k, v in TRADITIONAL_MARKERS.items())
 _PUNCTUATION_FOLDS = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
 
 
 def normalize(text: str) -> str:
-    """Return ``text`` with line ends, radicals, traditional markers and dates folded."""
+    """Return ``text`` with line ends, radicals, digits and written-out years folded."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_CHARACTER_FOLDS)
-    text = _TRADITIONAL.sub(lambda m: TRADITIONAL_MARKERS[m.group()], text)
     return _WRITTEN_YEAR.sub(lambda m: _fold_year(m.group()), text)
 
 
@@ -61,6 +64,7 @@ def _fold_year(year: str) -> str:
     return year.translate(_ZERO_LOOKALIKES)
 
 
-def fold_punctuation(text: str) -> str:
-    """Half-width ``( ) , : ;`` → full-width, one character for one, for recognition only."""
-    return text.translate(_PUNCTUATION_FOLDS)
+def recognition_view(text: str) -> str:
+    """Punctuation full-width and markers simplified, one character for one."""
+    text = text.translate(_PUNCTUATION_FOLDS)
+    return _TRADITIONAL.sub(lambda m: TRADITIONAL_MARKERS[m.group()], text)

@@ -76,10 +76,10 @@ def match_label(text: str) -> tuple[NumberingStyle, str, int] | None:
         if not m:
             continue
         number = m.group(1)
-        if number.isdigit():
-            value = int(number)
-        elif "\u2460" <= number <= "\u2473":
+        if "\u2460" <= number <= "\u2473":  # ① is a digit to str.isdigit, so test it first
             value = ord(number) - 0x2460 + 1
+        elif number.isdigit():
+            value = int(number)
         else:
             value = chinese_number(number)
         if value:

@@ -19,10 +19,8 @@ TRADITIONAL_MARKERS = {
     "發改委": "发改委",
     "財政廳": "财政厅",
     "人社廳": "人社厅",
-    "廳": "厅",
     "辦公室": "办公室",
     "編辦": "编办",
-    "辦": "办",
     "國資委": "国资委",
     "國稅局": "国税局",
     "地稅局": "地税局",
@@ -40,8 +38,6 @@ TRADITIONAL_MARKERS = {
     "年內": "年内",
     "持續推進": "持续推进",
     "長期堅持": "长期坚持",
-    "號": "号",
-    "發": "发",
 }
 
 # CJK Radicals Supplement (U+2E80–U+2EF3) forms that stand for a unified ideograph in badly
@@ -135,6 +131,24 @@ BODY_WORDS = (
     "庭",
     "监",
     "关",
+    # the same in traditional characters, for traditional copies (names are kept as written)
+    "單位",
+    "部門",
+    "集團",
+    "銀行",
+    "海關",
+    "小組",
+    "辦公室",
+    "會",
+    "廳",
+    "辦",
+    "處",
+    "聯",
+    "團",
+    "隊",
+    "館",
+    "監",
+    "關",
 )
 
 # Role markers after names inside a list, longest first. "lead": 牵头; "co": 配合, 参与;
