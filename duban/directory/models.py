@@ -127,6 +127,10 @@ class User(AbstractUser, Versioned):
             )
         ]
 
+    def get_full_name(self) -> str:
+        # Chinese names are family name first, with no space: 王体改处.
+        return f"{self.last_name}{self.first_name}".strip()
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username

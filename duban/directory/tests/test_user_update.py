@@ -20,3 +20,7 @@ def test_two_admins_editing_the_same_account_the_second_is_refused(viewer, admin
     with pytest.raises(audit.StaleEdit):
         user_update(target=copy, by=admin_user, seen_version=copy.version, role="leader")
     assert User.objects.get(pk=viewer.pk).role == "editor"
+
+
+def test_a_name_reads_family_name_first(coordinator):
+    assert coordinator.display_name == "王体改处"
