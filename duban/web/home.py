@@ -7,9 +7,11 @@ from duban.directory.selectors import unit_counts_by_kind
 def home_context(user: User) -> dict:
     context = {"role": user.role}
     if user.role in (User.Role.ADMIN, User.Role.COORDINATOR, User.Role.LEADER):
-        kinds = dict(Unit.Kind.choices)
+        counts = {row["kind"]: row["n"] for row in unit_counts_by_kind()}
         context["unit_counts"] = [
-            {"label": kinds[row["kind"]], "n": row["n"]} for row in unit_counts_by_kind()
+            {"label": label, "n": counts[kind]}
+            for kind, label in Unit.Kind.choices
+            if kind in counts
         ]
         context["unit_total"] = sum(row["n"] for row in context["unit_counts"])
     if user.role == User.Role.ADMIN:
