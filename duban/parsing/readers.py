@@ -117,6 +117,8 @@ def decode_text(data: bytes, name: str) -> TextSource:
     """Decode `data` as UTF-8, UTF-16 or GB18030, refusing binary data and implausible text."""
     if not data:
         raise ParseError(f"{name}: is empty")
+    if not data.strip(b" \t\r\n\f\v\x00\xef\xbb\xbf\xff\xfe"):
+        raise ParseError(f"{name}: is empty (white space only)")
     for magic, what in _KNOWN_BINARY:
         if data.startswith(magic):
             raise ParseError(f"{name}: is not text: it is {what}")
@@ -302,7 +304,8 @@ def read_docx(path: Path) -> TextSource | TableSource:
     from . import docx_numbering
 
     try:
-        document = docx.Document(str(path))
+        with path.open("rb") as handle:
+            document = docx.Document(handle)
         numbering = docx_numbering.Numbering.from_document(document)
         blocks = list(_docx_blocks(document, numbering))
     except ParseError:
@@ -377,35 +380,37 @@ _MERGE_REF = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 def read_xlsx(path: Path) -> TableSource:
     import openpyxl
 
-    try:
-        workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
-    except Exception as exc:
-        raise _office_error(path.name, exc) from None
-    try:
-        first_rows: list[list[str]] | None = None
-        for sheet in workbook.worksheets:
-            rows = [
-                ["" if value is None else _cell_text(value) for value in row]
-                for row in sheet.iter_rows(values_only=True)
-            ]
-            _fill_merges(rows, _merged_ranges(workbook, sheet))
-            rows = [row for row in rows if any(cell.strip() for cell in row)]
-            if first_rows is None:
-                first_rows = rows
-            header = find_header(rows)
-            if header is not None:
-                header_row = header[0]
-                return TableSource(rows=rows[header_row:], title=_title_above(rows, header_row))
-    except ParseError:
-        raise
-    except Exception as exc:
-        raise _office_error(path.name, exc) from None
-    finally:
-        workbook.close()
+    # A file object, not the name: openpyxl refuses names not ending in .xlsx, and the content
+    # has already been checked to be a workbook.
+    with path.open("rb") as handle:
+        try:
+            workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        except Exception as exc:
+            raise _office_error(path.name, exc) from None
+        try:
+            for sheet in workbook.worksheets:
+                rows = _sheet_rows(workbook, sheet)
+                header = find_header(rows)
+                if header is not None:
+                    header_row = header[0]
+                    return TableSource(rows[header_row:], title=_title_above(rows, header_row))
+        except Exception as exc:
+            raise _office_error(path.name, exc) from None
+        finally:
+            workbook.close()
     raise ParseError(
         f"{path.name}: no task table found (a header row with 序号, 重点任务 or 具体内容, "
         "牵头单位 …)"
     )
+
+
+def _sheet_rows(workbook, sheet) -> list[list[str]]:
+    rows = [
+        ["" if value is None else _cell_text(value) for value in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    _fill_merges(rows, _merged_ranges(workbook, sheet))
+    return [row for row in rows if any(cell.strip() for cell in row)]
 
 
 def _cell_text(value) -> str:

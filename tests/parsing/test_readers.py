@@ -1,0 +1,130 @@
+"""What the readers extract from each kind of file, before the text pipeline sees it."""
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from duban.parsing.docx_numbering import chinese_counting, format_number
+from duban.parsing.pdf_layout import NUMBERED_LINE, PAGE_NUMBER
+from duban.parsing.readers import TableSource, TextSource, decode_text, find_header, read_file
+
+CORPUS = Path(__file__).parent / "corpus"
+SAMPLE = "一、深化改革\n（一）推进整合。（省财政厅、省发展改革委等负责）\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "detected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8"),
+        ("utf-16", "utf-16-le"),
+        ("utf-16-le", "utf-16-le"),  # no BOM: told apart by where the NULs fall
+        ("utf-16-be", "utf-16-be"),
+        ("gb18030", "gb18030"),
+        ("gbk", "gb18030"),
+    ],
+)
+def test_text_is_decoded_by_content(encoding, detected):
+    source = decode_text(SAMPLE.encode(encoding), "plan.txt")
+    assert source == TextSource(SAMPLE, detected)
+
+
+def test_line_ends_are_folded():
+    assert decode_text(b"a\r\nb\rc\n", "plan.txt").text == "a\nb\nc\n"
+
+
+def test_the_extension_does_not_decide(tmp_path):
+    renamed = tmp_path / "table.txt"
+    renamed.write_bytes((CORPUS / "yunyang-2024-rural-reform-table.xlsx").read_bytes())
+    assert isinstance(read_file(renamed), TableSource)
+
+
+@pytest.mark.parametrize(
+    ("number", "num_fmt", "label"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (12, "chineseCountingThousand", "十二"),
+        (35, "chineseCounting", "三十五"),
+        (105, "chineseCounting", "一百零五"),
+        (112, "chineseCounting", "一百一十二"),
+        (3, "decimal", "3"),
+        (3, "decimalEnclosedCircle", "③"),
+        (3, "decimalEnclosedParen", "⑶"),
+        (2, "ideographTraditional", "乙"),
+        (4, "upperRoman", "IV"),
+        (28, "lowerLetter", "bb"),
+        (7, "decimalFullWidth", "７"),
+    ],
+)
+def test_word_number_formats(number, num_fmt, label):
+    assert format_number(number, num_fmt) == label
+
+
+def test_chinese_counting_of_tens():
+    assert [chinese_counting(n) for n in (11, 20, 21, 99)] == ["十一", "二十", "二十一", "九十九"]
+
+
+def test_word_automatic_numbering_is_written_into_the_text():
+    text = read_file(CORPUS / "yunyang-2024-reform-points-autonumbered.docx").text
+    lines = text.splitlines()
+    assert "一、深化经济体制改革" in lines
+    assert "（二）深化财税体制改革。" in lines
+    # Level 3 restarts under every level-2 number.
+    assert sum(line.startswith("1．") for line in lines) == 4
+    assert "二、深化社会民生领域改革" in lines
+
+
+@pytest.mark.parametrize("line", ["- 3 -", "—3—", "— 12 —", "3", "第3页", "第 3 页 共 9 页", "3/9"])
+def test_page_numbers_are_recognised(line):
+    assert PAGE_NUMBER.match(line.replace(" ", ""))
+
+
+@pytest.mark.parametrize("line", ["3．推进改革", "2024年1月18日", "（三）健全机制"])
+def test_body_lines_are_not_page_numbers(line):
+    assert not PAGE_NUMBER.match(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["一、健全体系", "⼀、健全体系", "（二）完善", "11．开展", "①建立"]
+)
+def test_numbered_lines_start_a_paragraph(line):
+    assert NUMBERED_LINE.match(line)
+
+
+def test_pdf_paragraphs_are_rebuilt_without_page_furniture():
+    text = read_file(CORPUS / "jiangchuan-2024-ecology-opinions.pdf").text
+    lines = text.splitlines()
+    assert not any("—" in line and line.strip("— 0123456789") == "" for line in lines)
+    # The running header is dropped; the document number in the body stays once.
+    assert lines.count("川政发〔2024〕3号") == 1
+    # Each task is one paragraph again, the one running across a page break included.
+    tasks = [line for line in lines if re.match(r"\d{1,2}．", line)]
+    assert len(tasks) == 11
+    assert all(line.endswith(("）", "：")) for line in tasks)
+
+
+def test_a_task_table_header_below_a_title_row_is_found(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["2024年任务分解表"])
+    sheet.append([])
+    sheet.append(["备注", "完成时限", "牵头单位", "工作任务", "序号", "配合单位"])
+    sheet.append(["", "年内", "省财政厅", "推进改革", "1", "省税务局"])
+    path = tmp_path / "tasks.xlsx"
+    workbook.save(path)
+    source = read_file(path)
+    assert source.title == "2024年任务分解表"
+    assert find_header(source.rows) == (
+        0,
+        {"deadline": 1, "lead": 2, "content": 3, "number": 4, "co": 5},
+    )
+
+
+def test_merged_cells_are_repeated_over_their_area():
+    rows = read_file(CORPUS / "yunyang-2024-rural-reform-table.xlsx").rows
+    areas = [row[1] for row in rows[1:]]
+    assert areas == ["农村土地制度改革"] * 2 + ["农村集体产权制度改革"] * 3 + ["农村金融改革"]
+    assert rows[3][:3] == rows[4][:3]  # one task over two rows
