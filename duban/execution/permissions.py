@@ -14,9 +14,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from duban.directory.models import User
+from duban.directory.models import Unit, User
 from duban.directory.roles import is_coordinator, is_editor, is_leader, reads_everything
-from duban.execution.models import Extension, ImplementationPlan, Milestone
+from duban.execution.models import (
+    Evidence,
+    Extension,
+    ImplementationPlan,
+    Milestone,
+    ProgressReport,
+)
 from duban.plans.models import Assignment, Plan, Task
 
 
@@ -132,3 +138,82 @@ def access_task_to_comment(user: User, task_id: int) -> Task:
     if not task.assignments.filter(unit_id=user.unit_id, withdrawn=False).exists():
         raise Http404
     raise PermissionDenied
+
+
+# ---- Progress reports and evidence ------------------------------------------------------------
+
+
+def access_progress_report(
+    user: User, report_id: int, *, write: bool = False, review: bool = False
+) -> ProgressReport:
+    """The report, if `user` may read it — edit or submit it with `write`, accept or return it
+    with `review`; else 404 (not yours) or 403 (yours to read, not to do this).
+
+    Units assigned to the same task read each other's parts: the lead's report shows the co
+    units' beside it, and co units report their part to the lead.
+    """
+    report = get_object_or_404(
+        ProgressReport.objects.select_related("task__plan", "unit"), pk=report_id
+    )
+    # A unit on the same task reads the other units' parts, and writes none of them.
+    if (
+        not write
+        and not review
+        and user.unit_id != report.unit_id
+        and (is_editor(user) or _is_viewer(user))
+        and report.task.assignments.filter(unit_id=user.unit_id, withdrawn=False).exists()
+    ):
+        return report
+    _unit_record(user, report.unit_id, write=write, review=review)
+    return report
+
+
+def access_report_slot(user: User, task_id: int) -> Assignment:
+    """The assignment of `user`'s unit on the task, for its editor to file a new report.
+
+    404 when the unit is not assigned to the task (or the task is withdrawn or unpublished).
+    """
+    assignment = (
+        Assignment.objects.select_related("task__plan", "unit")
+        .filter(
+            task_id=task_id,
+            task__withdrawn=False,
+            task__plan__status=Plan.Status.PUBLISHED,
+            unit_id=user.unit_id,
+            withdrawn=False,
+        )
+        .first()
+    )
+    # Only a unit assigned to the task reports on it; for anyone else the page is not there.
+    if not user.unit_id or assignment is None:
+        raise Http404
+    # The unit's viewers read; its editors fill in.
+    if not is_editor(user):
+        raise PermissionDenied
+    return assignment
+
+
+def access_evidence(user: User, evidence_id: int, *, write: bool = False) -> Evidence:
+    """The evidence file, if `user` may read (download) it, or withdraw it with `write`.
+
+    A file follows the record it proves: its report, milestone or implementation plan.
+    """
+    evidence = get_object_or_404(Evidence.objects.filter(withdrawn=False), pk=evidence_id)
+    if evidence.report_id:
+        access_progress_report(user, evidence.report_id, write=write)
+    elif evidence.milestone_id:
+        access_milestone(user, evidence.milestone_id, write=write)
+    else:
+        access_implementation_plan(user, evidence.implementation_plan_id, write=write)
+    return evidence
+
+
+def access_unit_reports(user: User) -> Unit:
+    """The unit whose reports `user` works on (its editors fill them in, its viewers read).
+
+    The ledger and the unit's report list have no meaning for a user without a unit to report
+    for: the reform office and leaders read reports through the plan, so they get a 404 here.
+    """
+    if not user.unit_id or not (is_editor(user) or _is_viewer(user)):
+        raise Http404
+    return user.unit

@@ -1,0 +1,204 @@
+"""Reads on progress reports: what a unit owes, what came back, what waits for review, what is late.
+
+A unit owes a report for every period of the plan year, up to the one containing `as_of`, on
+every unit of work it is assigned to (lead or co), until the coordinator accepts the lead's
+completion claim. A period's report is filed once it is submitted (accepted and returned ones
+were filed too); a draft is still owed.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import F, QuerySet
+
+from duban.directory.models import Unit
+from duban.execution.models import ProgressReport
+from duban.execution.progress import is_late, periods_of_year, report_due
+from duban.lib.clock import as_of_or_today
+from duban.plans.models import Assignment, Plan
+
+Review = ProgressReport.Review
+FILED = (Review.SUBMITTED, Review.ACCEPTED, Review.RETURNED)
+
+
+@dataclass
+class OwedReport:
+    """One report a unit still has to file: a task × unit × period slot."""
+
+    assignment: Assignment
+    period_start: date
+    period_end: date
+    due: date
+    late: bool
+    report: ProgressReport | None  # this period's draft, if one was started
+    last_report: ProgressReport | None  # the latest report of an earlier period
+
+    @property
+    def task(self):
+        return self.assignment.task
+
+    @property
+    def unit(self):
+        return self.assignment.unit
+
+    @property
+    def is_lead(self) -> bool:
+        return self.assignment.role == Assignment.Role.LEAD
+
+
+def _assignments(**filters) -> QuerySet[Assignment]:
+    return (
+        Assignment.objects.filter(
+            withdrawn=False,
+            unit__isnull=False,
+            task__withdrawn=False,
+            task__plan__status=Plan.Status.PUBLISHED,
+            **filters,
+        )
+        .select_related("task__plan", "task__parent", "unit")
+        .order_by("task__plan__year", "task__region_id", "task__path", "position")
+    )
+
+
+def _completed_task_periods(task_ids: Iterable[int]) -> dict[int, date]:
+    """task id → start of the period whose completion claim (by the lead) was accepted."""
+    accepted = ProgressReport.objects.filter(
+        task_id__in=list(task_ids),
+        status=ProgressReport.Status.DONE,
+        review=Review.ACCEPTED,
+        # The lead unit's own claim, not a co unit's account of its part.
+        task__assignments__unit_id=F("unit_id"),
+        task__assignments__role=Assignment.Role.LEAD,
+        task__assignments__withdrawn=False,
+    ).values_list("task_id", "period_start")
+    done: dict[int, date] = {}
+    for task_id, period_start in accepted:
+        done[task_id] = min(period_start, done.get(task_id, period_start))
+    return done
+
+
+def _slots(assignments: list[Assignment], reports: list[ProgressReport], as_of: date):
+    """Every (assignment, period, this period's report, last earlier report) up to `as_of`."""
+    by_slot: dict[tuple[int, int], dict[date, ProgressReport]] = {}
+    for report in reports:
+        by_slot.setdefault((report.task_id, report.unit_id), {})[report.period_start] = report
+    done = _completed_task_periods({a.task_id for a in assignments})
+    for assignment in assignments:
+        plan = assignment.task.plan
+        until = min(as_of, date(plan.year, 12, 31))
+        history = by_slot.get((assignment.task_id, assignment.unit_id), {})
+        last = None
+        for start, end in periods_of_year(plan.year, plan.report_cadence, until=until):
+            # Once the lead's completion claim is accepted, nothing more is owed on the task.
+            if assignment.task_id in done and start > done[assignment.task_id]:
+                break
+            report = history.get(start)
+            yield assignment, start, end, report, last
+            if report is not None:
+                last = report
+
+
+def _owed(assignment, start, end, report, last, as_of) -> OwedReport:
+    return OwedReport(
+        assignment=assignment,
+        period_start=start,
+        period_end=end,
+        due=report_due(end),
+        late=is_late(end, as_of),
+        report=report,
+        last_report=last,
+    )
+
+
+def reports_owed(*, unit: Unit, as_of: date | None = None) -> list[OwedReport]:
+    """The reports `unit` has not filed yet, oldest period first; late ones are marked."""
+    as_of = as_of_or_today(as_of)
+    assignments = list(_assignments(unit=unit, task__plan__year__lte=as_of.year))
+    reports = list(
+        ProgressReport.objects.filter(unit=unit, task__in=[a.task_id for a in assignments])
+    )
+    owed = [
+        _owed(assignment, start, end, report, last, as_of)
+        for assignment, start, end, report, last in _slots(assignments, reports, as_of)
+        if report is None or report.review == Review.DRAFT
+    ]
+    return sorted(owed, key=lambda o: (o.period_start, o.task.plan_id, o.task.path))
+
+
+def missing_reports(*, plan: Plan, as_of: date | None = None) -> list[OwedReport]:
+    """Every report of `plan` past its due date and not filed, by unit: lateness at a glance."""
+    as_of = as_of_or_today(as_of)
+    assignments = list(_assignments(task__plan=plan))
+    reports = list(
+        ProgressReport.objects.filter(task__plan=plan).only(
+            "task_id", "unit_id", "period_start", "review"
+        )
+    )
+    return [
+        _owed(assignment, start, end, report, last, as_of)
+        for assignment, start, end, report, last in _slots(assignments, reports, as_of)
+        if is_late(end, as_of) and (report is None or report.review not in FILED)
+    ]
+
+
+def returned_reports(*, unit: Unit) -> QuerySet[ProgressReport]:
+    """Reports the coordinator sent back (退回) to `unit`, with the reason, oldest first."""
+    return (
+        ProgressReport.objects.filter(unit=unit, review=Review.RETURNED)
+        .select_related("task__plan", "reviewed_by")
+        .order_by("period_start", "task__path")
+    )
+
+
+def reports_awaiting_review(*, plan: Plan) -> QuerySet[ProgressReport]:
+    """Submitted reports of `plan` waiting for the coordinator, first come first served."""
+    return (
+        ProgressReport.objects.filter(task__plan=plan, review=Review.SUBMITTED)
+        .select_related("task", "unit")
+        .order_by("submitted_at", "task__path")
+    )
+
+
+def recent_reports(*, unit: Unit, limit: int = 20) -> QuerySet[ProgressReport]:
+    """`unit`'s latest reports that left the draft stage, newest period first."""
+    return (
+        ProgressReport.objects.filter(unit=unit)
+        .exclude(review=Review.DRAFT)
+        .select_related("task__plan")
+        .order_by("-period_start", "task__path")[:limit]
+    )
+
+
+def period_reports(*, report: ProgressReport) -> list[ProgressReport]:
+    """The same task's reports for the same period from every unit: the lead first, then co."""
+    roles = dict(
+        Assignment.objects.filter(task_id=report.task_id, withdrawn=False).values_list(
+            "unit_id", "role"
+        )
+    )
+    siblings = (
+        ProgressReport.objects.filter(task_id=report.task_id, period_start=report.period_start)
+        .exclude(review=Review.DRAFT)
+        .select_related("unit")
+        .prefetch_related("evidence")
+    )
+    for sibling in siblings:
+        sibling.role = roles.get(sibling.unit_id)
+    lead = Assignment.Role.LEAD
+    return sorted(siblings, key=lambda r: (r.role != lead, r.unit.name))
+
+
+def report_history(*, task_id: int, unit_id: int) -> QuerySet[ProgressReport]:
+    return ProgressReport.objects.filter(task_id=task_id, unit_id=unit_id).order_by("-period_start")
+
+
+def last_report_before(*, task_id: int, unit_id: int, period_start: date):
+    """The unit's latest report on the task before `period_start`: a new report starts from it."""
+    return (
+        ProgressReport.objects.filter(
+            task_id=task_id, unit_id=unit_id, period_start__lt=period_start
+        )
+        .order_by("-period_start")
+        .first()
+    )

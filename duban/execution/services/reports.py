@@ -1,0 +1,152 @@
+"""Writes on progress reports: fill in (save a draft or submit), accept, return (退回).
+
+The review cycle is draft → submitted → accepted, or submitted → returned (with the reason) →
+submitted again. A unit edits its report while it is a draft or returned; the coordinator's
+acceptance of a completion claim (已完成) is what makes a task count as done.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from duban.audit import services as audit
+from duban.directory.models import Unit, User
+from duban.execution.models import ProgressReport
+from duban.execution.progress import default_percent, period_for
+from duban.plans.models import Task
+
+Review = ProgressReport.Review
+
+NOT_ASSIGNED = _("本单位未承担该任务，不能报送进展。")
+NOT_A_PERIOD = _("报告期不正确：请从本单位工作台或报告列表进入填报。")
+NOT_EDITABLE = _("进展报告已报送，正在审核；被退回后才能修改。")
+ALREADY_ACCEPTED = _("进展报告已采纳，不能再修改。")
+REASON_NEEDED = _("完成进度与“{status}”的默认值 {default}% 不同，请在“进度说明”中写明理由。")
+NOT_SUBMITTED = _("只有已报送、待审核的报告才能采纳或退回。")
+RETURN_NEEDS_REASON = _("退回报告须写明理由，以便报送单位修改。")
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """What a unit writes in a report; the form and the ledger both produce one."""
+
+    status: str
+    percent: int | None  # None: take the status's default
+    percent_reason: str = ""
+    work_done: str = ""
+    problems: str = ""
+    next_steps: str = ""
+
+
+def _apply(report: ProgressReport, content: ReportContent) -> None:
+    """Copy `content` onto `report`, enforcing the default-percent rule."""
+    default = default_percent(content.status, report.period_end)
+    percent = default if content.percent is None else content.percent
+    reason = content.percent_reason.strip()
+    if percent != default and not reason:
+        status_label = ProgressReport.Status(content.status).label
+        raise audit.DomainError(REASON_NEEDED.format(status=status_label, default=default))
+    report.status = content.status
+    report.percent = percent
+    report.percent_reason = reason if percent != default else ""
+    report.work_done = content.work_done.strip()
+    report.problems = content.problems.strip()
+    report.next_steps = content.next_steps.strip()
+
+
+def _require_assigned(task: Task, unit: Unit) -> None:
+    if not task.assignments.filter(unit=unit, withdrawn=False).exists() or task.withdrawn:
+        raise audit.DomainError(NOT_ASSIGNED)
+
+
+def _require_editable(report: ProgressReport) -> None:
+    if report.review == Review.SUBMITTED:
+        raise audit.DomainError(NOT_EDITABLE)
+    if report.review == Review.ACCEPTED:
+        raise audit.DomainError(ALREADY_ACCEPTED)
+
+
+FIELDS = ["status", "percent", "percent_reason", "work_done", "problems", "next_steps"]
+
+
+@transaction.atomic
+def progress_report_save(
+    *,
+    task: Task,
+    unit: Unit,
+    period_start: date,
+    content: ReportContent,
+    seen_version: int | None = None,
+    submit: bool = False,
+    by: User,
+) -> ProgressReport:
+    """Create or change `unit`'s report on `task` for the period starting `period_start`.
+
+    With `submit` the report goes to the coordinator (已报送) in the same transaction. Raises
+    `DomainError` (not assigned, not editable, a percent off the default without a reason) or
+    `StaleEdit` when the report changed since the user loaded it (`seen_version`); when the
+    report does not exist yet, `seen_version` must be None (someone else may have started it).
+    """
+    _require_assigned(task, unit)
+    start, end = period_for(period_start, task.plan.report_cadence)
+    if start != period_start or start.year != task.plan.year:
+        raise audit.DomainError(NOT_A_PERIOD)
+    report = ProgressReport.objects.filter(task=task, unit=unit, period_start=start).first()
+    if report is None:
+        if seen_version is not None:
+            raise audit.StaleEdit(_("此报告已被删除或不存在，请刷新页面后重试。"))
+        report = ProgressReport(task=task, unit=unit, period_start=start, period_end=end)
+        _apply(report, content)
+        audit.save(report, by=by, reason="进展报告填写")
+    else:
+        if seen_version is None:
+            raise audit.StaleEdit(_("本期报告已由他人开始填写，请刷新页面后在其基础上修改。"))
+        _require_editable(report)
+        _apply(report, content)
+        audit.save(report, by=by, fields=FIELDS, seen_version=seen_version)
+    if submit:
+        progress_report_submit(report=report, by=by)
+    return report
+
+
+@transaction.atomic
+def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
+    """Send a draft or a returned report to the coordinator for review."""
+    _require_editable(report)
+    report.review = Review.SUBMITTED
+    report.submitted_at = timezone.now()
+    return audit.save(report, by=by, fields=["review", "submitted_at"], reason="进展报告报送")
+
+
+def _review(report: ProgressReport, *, review: str, comment: str, seen_version: int, by: User):
+    if report.review != Review.SUBMITTED:
+        raise audit.DomainError(NOT_SUBMITTED)
+    report.review = review
+    report.review_comment = comment.strip()
+    report.reviewed_at = timezone.now()
+    report.reviewed_by = by
+    fields = ["review", "review_comment", "reviewed_at", "reviewed_by"]
+    return audit.save(report, by=by, fields=fields, seen_version=seen_version, reason=review)
+
+
+@transaction.atomic
+def progress_report_accept(
+    *, report: ProgressReport, seen_version: int, comment: str = "", by: User
+) -> ProgressReport:
+    """Accept (采纳) a submitted report; an accepted 已完成 from the lead makes the task done."""
+    return _review(
+        report, review=Review.ACCEPTED, comment=comment, seen_version=seen_version, by=by
+    )
+
+
+@transaction.atomic
+def progress_report_return(
+    *, report: ProgressReport, reason: str, seen_version: int, by: User
+) -> ProgressReport:
+    """Return (退回) a submitted report to its unit with the reason; the unit edits and resubmits."""
+    if not reason.strip():
+        raise audit.DomainError(RETURN_NEEDS_REASON)
+    return _review(report, review=Review.RETURNED, comment=reason, seen_version=seen_version, by=by)
