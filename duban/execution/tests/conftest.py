@@ -124,3 +124,40 @@ def reform_task(plan_2012, reform_unit, finance_unit) -> Task:
         co=(finance_unit,),
         kind=Task.Kind.MULTI_YEAR,
     )
+
+
+def ready_plan(plan: Plan, task: Task, editor):
+    """`editor`'s draft for `plan` with a criterion and one milestone (2012-06-30) for `task`."""
+    # Imported here: the builders above must not depend on the services they help test.
+    from duban.execution.services.implementation_plans import (
+        commitment_update,
+        implementation_plan_start,
+    )
+    from duban.execution.services.milestones import milestone_add
+
+    ip = implementation_plan_start(plan=plan, unit=editor.unit, by=editor)
+    commitment = ip.commitments.get(task=task)
+    commitment_update(
+        commitment=commitment,
+        criterion="年底前出台实施办法",
+        steps="调研、起草、报批",
+        seen_version=commitment.version,
+        by=editor,
+    )
+    milestone_add(
+        implementation_plan=ip, task=task, title="完成调研", due_date=date(2012, 6, 30), by=editor
+    )
+    return ip
+
+
+@pytest.fixture
+def filed_plan(plan_2012, finance_task, caizheng, coordinator):
+    """省财政厅's plan for 1.1.1, submitted and filed, with one milestone due 2012-06-30."""
+    from duban.execution.services.implementation_plans import (
+        implementation_plan_file,
+        implementation_plan_submit,
+    )
+
+    ip = ready_plan(plan_2012, finance_task, caizheng)
+    implementation_plan_submit(implementation_plan=ip, by=caizheng)
+    return implementation_plan_file(implementation_plan=ip, by=coordinator)
