@@ -54,7 +54,7 @@ def main(argv: list[str], *, directory: Mapping[str, str] | None = None) -> int:
         if args.format == "xlsx" and not args.output:
             raise _UsageError("--format xlsx writes a workbook; give the file with -o OUT.xlsx")
         document = parse_file(args.file, year=args.year, directory=directory)
-        _write(document, args.format, args.output)
+        _write(document, args.format, args.output, args.file)
     except (ParseError, _UsageError) as exc:
         print(f"duban parse: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -64,11 +64,16 @@ def main(argv: list[str], *, directory: Mapping[str, str] | None = None) -> int:
     return EXIT_OK
 
 
-def _write(document: Document, output_format: str, output: str | None) -> None:
+def _write(document: Document, output_format: str, output: str | None, source: str) -> None:
     if output_format == "xlsx":
-        from duban.lib.tasktable import task_rows, write_task_table
+        from duban.lib.tasktable import write_task_table
 
-        write_task_table(task_rows(document), output)
+        from .outline import task_rows
+
+        meta = document.meta
+        subtitle = "　".join(filter(None, [meta.doc_number, meta.date])) or None
+        title = meta.title or Path(source).stem
+        write_task_table(task_rows(document), output, title=title, subtitle=subtitle)
         return
     if output_format == "md":
         from .outline import to_markdown

@@ -18,7 +18,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +51,17 @@ _PLAUSIBLE_RANGES = (
 _MIN_PLAUSIBLE_SHARE = 0.97
 _MIN_COMMON_SHARE = 0.35  # real text: 0.6 (traditional) to 1.0; mojibake: 0.0 to 0.2
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_IMPLAUSIBLE = re.compile(
+    "[^\t\n\r\f\v" + "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _PLAUSIBLE_RANGES) + "]"
+)
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # Cc without \t \n \v \f \r
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+# GB2312 level 1: rows 0xB0–0xD7, the 3,755 most common characters.
+_COMMON_IDEOGRAPHS = frozenset(
+    bytes([row, cell]).decode("gb2312", errors="ignore")
+    for row in range(0xB0, 0xD8)
+    for cell in range(0xA1, 0xFF)
+) - {""}
 
 # Magic bytes of binary formats people upload by mistake, for a clearer message.
 _KNOWN_BINARY = (
@@ -80,7 +90,7 @@ class TableSource:
 
     rows: list[list[str]]
     title: str = ""  # a title row above the header, or the paragraph above a Word table
-    notes: list[str] = field(default_factory=list)  # other paragraphs around the table
+    notes: list[str] = field(default_factory=list)  # other lines above or around the table
 
 
 def read_file(path: str | os.PathLike) -> TextSource | TableSource:
@@ -186,30 +196,18 @@ def _checked(data: bytes, encoding: str, name: str, offset: int = 0) -> TextSour
 
 
 def _refuse_controls(text: str, encoding: str, name: str, offset: int = 0) -> None:
-    for index, char in enumerate(text):
-        if _is_control(char):
-            at = offset + len(text[:index].encode(encoding))
-            raise ParseError(f"{name}: is not text: binary data at byte {at}")
-
-
-def _is_control(char: str) -> bool:
-    return char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc"
+    found = _CONTROL.search(text)
+    if found:
+        at = offset + len(text[: found.start()].encode(encoding))
+        raise ParseError(f"{name}: is not text: binary data at byte {at}")
 
 
 def _plausible(text: str) -> bool:
     sample = text[:200_000]
-    if not sample.strip():
+    if not sample.strip() or _CONTROL.search(sample):
         return False
-    good = bad = 0
-    for char in sample:
-        code = ord(char)
-        if char in _ALLOWED_CONTROLS or any(lo <= code <= hi for lo, hi in _PLAUSIBLE_RANGES):
-            good += 1
-        else:
-            bad += 1
-            if _is_control(char):
-                return False
-    if good / (good + bad) < _MIN_PLAUSIBLE_SHARE:
+    bad = sum(1 for _ in _IMPLAUSIBLE.finditer(sample))
+    if bad > (1 - _MIN_PLAUSIBLE_SHARE) * len(sample):
         return False
     return _common_share(sample) >= _MIN_COMMON_SHARE
 
@@ -220,16 +218,10 @@ def _common_share(text: str) -> float:
     Real text, even in traditional characters, is mostly common characters; a wrong decoding
     (Shift-JIS or random bytes read as GB18030 or UTF-16) scatters over all 20,000+.
     """
-    ideographs = [char for char in text if "\u4e00" <= char <= "\u9fff"]
+    ideographs = _IDEOGRAPH.findall(text)
     if len(ideographs) < 20:
         return 1.0
-    common = 0
-    for char in ideographs:
-        try:
-            common += 0xB0 <= char.encode("gb2312")[0] <= 0xD7
-        except UnicodeEncodeError:
-            pass
-    return common / len(ideographs)
+    return sum(1 for char in ideographs if char in _COMMON_IDEOGRAPHS) / len(ideographs)
 
 
 def _first_undecodable(data: bytes) -> int:
@@ -322,8 +314,10 @@ def read_docx(path: Path) -> TextSource | TableSource:
         rows = task_tables[0][header_row:]
         for more in task_tables[1:]:
             rows += more[find_header(more)[0] + 1 :]
-        title = _title_from_paragraphs(paragraphs) or _title_above(task_tables[0], header_row)
-        return TableSource(rows=rows, title=title, notes=paragraphs)
+        above = _lines_above(task_tables[0], header_row)
+        title = _title_from_paragraphs(paragraphs) or (above[0] if above else "")
+        notes = [line for line in paragraphs + above if line.strip() != title]
+        return TableSource(rows=rows, title=title, notes=notes)
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, str):
@@ -393,7 +387,8 @@ def read_xlsx(path: Path) -> TableSource:
                 header = find_header(rows)
                 if header is not None:
                     header_row = header[0]
-                    return TableSource(rows[header_row:], title=_title_above(rows, header_row))
+                    title, *notes = _lines_above(rows, header_row) or [""]
+                    return TableSource(rows[header_row:], title=title, notes=notes)
         except Exception as exc:
             raise _office_error(path.name, exc) from None
         finally:
@@ -500,12 +495,14 @@ def find_header(rows: list[list[str]], within: int = 15) -> tuple[int, dict[str,
     return None
 
 
-def _title_above(rows: list[list[str]], header_row: int) -> str:
+def _lines_above(rows: list[list[str]], header_row: int) -> list[str]:
+    """The text of the rows above the header (a title, perhaps a document number and date)."""
+    lines = []
     for row in rows[:header_row]:
-        cells = [cell.strip() for cell in row if cell.strip()]
+        cells = _dedupe([cell.strip() for cell in row if cell.strip()])
         if cells:
-            return cells[0]
-    return ""
+            lines.append("　".join(cells))
+    return lines
 
 
 # --- .pdf --------------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .citations import DOC_NUMBER, find_citations, unique_citations
 from .document import Closing, Document, Item, Meta, ParseError
+from .meta import parse_date
 from .readers import TableSource, find_header
 
 AREA_NUMBER = re.compile(
@@ -31,6 +33,9 @@ AREA_HEADING = re.compile(
     r"^([一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[）)])\s*(.+)$"
 )
 TASK_NUMBER = re.compile(r"^[（(]?\d{1,3}[）)]?[.．、]?$")
+# The task table Duban exports numbers rows by path: 1.6 a task, 1.6.2 its second unit.
+UNIT_NUMBER = re.compile(r"^(\d{1,3}\.\d{1,3})\.\d{1,3}$")
+ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;]")
 _ROLE_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合)[^（）()]*[）)]\s*$")
@@ -64,11 +69,32 @@ def parse_table(source: TableSource, *, year: int | None = None, name: str = "")
                  in enumerate(areas, 1)]  # fmt: skip
     else:
         items = [_task_item(str(i), 1, group, year) for i, group in enumerate(loose, 1)]
-    document = Document(meta=Meta(title=source.title.strip()), items=items)
+    document = Document(meta=_meta(source), items=items)
+    document.cited_documents = unique_citations(
+        [cited for item in document.walk() for cited in find_citations(item.text)],
+        own_number=document.meta.doc_number,
+    )
+    for item in document.walk():
+        item.cited_documents = list(dict.fromkeys(c.number for c in find_citations(item.text)))
     notes = [note for note in source.notes if note.strip() and note.strip() != source.title]
     if notes:
         document.closing = Closing(text="\n".join(notes))
     return document
+
+
+def _meta(source: TableSource) -> Meta:
+    """Title from the title row; a document number and a date when printed around the table
+    (the exported table carries them in a subtitle row)."""
+    meta = Meta(title=source.title.strip())
+    for note in source.notes:
+        number = DOC_NUMBER.search(note)
+        if number and meta.doc_number is None:
+            meta.doc_number = find_citations(number.group(0))[0].number
+        iso = ISO_DATE.search(note)
+        date = iso.group(0) if iso else parse_date(note)
+        if date and meta.date is None:
+            meta.date = date
+    return meta
 
 
 def _read_row(cells: list[str], roles: dict[str, int]) -> _Row:
@@ -142,9 +168,11 @@ def _same_text(a: str, b: str) -> bool:
 
 def _continues(previous: _Row, row: _Row) -> bool:
     # A merged 序号/task cell is repeated down its rows; those rows are one task.
-    if not row.task:
-        return False
-    return row.number == previous.number and row.task == previous.task
+    if row.task and row.number == previous.number and row.task == previous.task:
+        return True
+    # Rows numbered 1.6.1, 1.6.2 … are the units of task 1.6.
+    unit, previous_unit = UNIT_NUMBER.match(row.number), UNIT_NUMBER.match(previous.number)
+    return bool(unit and previous_unit and unit.group(1) == previous_unit.group(1))
 
 
 def _area_item(path: str, label: str, title: str, tasks, year) -> Item:
@@ -164,7 +192,9 @@ def _task_item(path: str, level: int, group: list[_Row], year) -> Item:
     contents = [row.content for row in group if row.content]
     text = "\n".join(contents) or first.task
     title = first.task or _first_sentence(first.content)
-    item = Item(path=path, level=level, label=first.number, title=_strip_end(title), text=text)
+    unit_number = UNIT_NUMBER.match(first.number)
+    label = unit_number.group(1) if unit_number and len(group) > 1 else first.number
+    item = Item(path=path, level=level, label=label, title=_strip_end(title), text=text)
     if len(group) == 1:
         _fill_unit(item, first, year)
         return item

@@ -1,0 +1,102 @@
+"""Benchmark the parser: the founding document, and cost per MB at 1 MB and 10 MB.
+
+    .venv/bin/python bench/parse_bench.py [--runs 21] [--write BENCHMARKS.md]
+
+Not a test: it prints a Markdown section with the figures; `--write` replaces the "Parser"
+section of the given file with it. The per-MB cost at 10 MB divided by the cost at 1 MB should
+stay near 1 (linear time); a quadratic stage would make it about 10.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from duban.parsing import parse_text  # noqa: E402
+from duban.parsing.files import parse_file  # noqa: E402
+
+FOUNDING = Path("/work/shared/corpus/gansu-2012-reform-opinions.txt")
+COMMAND = ".venv/bin/python bench/parse_bench.py --write BENCHMARKS.md"
+MB = 1_000_000
+
+
+def median_seconds(action, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def concatenated(text: str, size: int) -> str:
+    copies = -(-size // len(text.encode("utf-8")))
+    return "\n\n".join([text] * copies)
+
+
+def seconds_per_mb(text: str, runs: int) -> tuple[float, float]:
+    megabytes = len(text.encode("utf-8")) / MB
+    seconds = median_seconds(lambda: parse_text(text), runs)
+    return megabytes, seconds / megabytes
+
+
+def measure(runs: int) -> str:
+    text = FOUNDING.read_text(encoding="utf-8")
+    founding_file = median_seconds(lambda: parse_file(FOUNDING), runs)
+    founding_text = median_seconds(lambda: parse_text(text), runs)
+    size_1, per_mb_1 = seconds_per_mb(concatenated(text, MB), max(3, runs // 7))
+    size_10, per_mb_10 = seconds_per_mb(concatenated(text, 10 * MB), 3)
+    machine = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
+    return "\n".join(
+        [
+            "## Parser",
+            "",
+            f"Command: `{COMMAND}` (machine: {machine}; shared with other work, so expect noise).",
+            "",
+            "| measurement | result |",
+            "|---|---|",
+            f"| founding document (`{FOUNDING.name}`, {len(text.encode()) / 1000:.0f} KB), "
+            f"`parse_file`, median of {runs} | {founding_file * 1000:.1f} ms |",
+            f"| the same, `parse_text` only, median of {runs} | {founding_text * 1000:.1f} ms |",
+            f"| {size_1:.2f} MB of concatenated copies, `parse_text` | {per_mb_1:.2f} s/MB |",
+            f"| {size_10:.2f} MB of concatenated copies, `parse_text` | {per_mb_10:.2f} s/MB |",
+            f"| cost per MB at 10 MB ÷ at 1 MB (linear ≈ 1) | {per_mb_10 / per_mb_1:.2f} |",
+            "",
+        ]
+    )
+
+
+def write_section(path: Path, section: str) -> None:
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    pattern = re.compile(r"^## Parser\n.*?(?=^## |\Z)", re.S | re.M)
+    new = (
+        pattern.sub(lambda _: section + "\n", old)
+        if pattern.search(old)
+        else (old.rstrip("\n") + "\n\n" + section)
+    )
+    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--write", type=Path, help="replace the Parser section of this file")
+    args = parser.parse_args(argv)
+    section = measure(args.runs)
+    print(section)
+    if args.write:
+        write_section(args.write, section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
