@@ -65,7 +65,11 @@ _COMMON_IDEOGRAPHS = frozenset(
 
 # Magic bytes of binary formats people upload by mistake, for a clearer message.
 _KNOWN_BINARY = (
-    (b"\xd0\xcf\x11\xe0", "an old Office file (.doc/.xls); save it as .docx or .xlsx"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "an old Office file (.doc/.xls) or a password-protected one; "
+        "save it unprotected as .docx or .xlsx",
+    ),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -332,22 +336,39 @@ def _docx_blocks(document, numbering):
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body
-    for child in body.iterchildren():
+    for child in _body_children(document.element.body):
         if child.tag == _WQ + "p":
-            paragraph = Paragraph(child, document)
-            yield numbering.label_for(paragraph) + _paragraph_text(paragraph)
+            yield numbering.label_for(Paragraph(child, document)) + paragraph_text(child)
         elif child.tag == _WQ + "tbl":
             table = Table(child, document)
             yield [
-                [fold_line_ends(cell.text).replace("\n", "") for cell in row.cells]
+                ["".join(paragraph_text(p) for p in cell._tc.iter(_WQ + "p")) for cell in row.cells]
                 for row in table.rows
             ]
 
 
-def _paragraph_text(paragraph) -> str:
-    # Soft line breaks (w:br) inside one paragraph are layout, not structure.
-    return fold_line_ends(paragraph.text).replace("\n", "")
+def _body_children(container):
+    # Content controls (w:sdt, common around cover pages and in templates) and custom XML
+    # wrap body paragraphs; their content belongs to the body in place.
+    for child in container.iterchildren():
+        if child.tag in (_WQ + "sdt", _WQ + "customXml"):
+            content = child.find(_WQ + "sdtContent")
+            yield from _body_children(content if content is not None else child)
+        else:
+            yield child
+
+
+def paragraph_text(paragraph_element) -> str:
+    """The text of a `w:p` as displayed: runs inside hyperlinks, tracked insertions and fields
+    included, deleted text and text boxes left out; soft line breaks are layout, not text."""
+    parts = []
+    for element in paragraph_element.iter(_WQ + "t", _WQ + "tab", _WQ + "txbxContent"):
+        if element.tag == _WQ + "txbxContent":
+            continue
+        if any(ancestor.tag == _WQ + "txbxContent" for ancestor in element.iterancestors()):
+            continue
+        parts.append("\t" if element.tag == _WQ + "tab" else element.text or "")
+    return fold_line_ends("".join(parts)).replace("\n", "")
 
 
 def _dedupe(row: list[str]) -> list[str]:
@@ -523,6 +544,9 @@ def read_pdf(path: Path) -> TextSource:
     except ParseError:
         raise
     except Exception as exc:  # pdfminer raises PDFSyntaxError, PSEOF, ValueError …
+        if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
+            message = f"{path.name}: is password-protected; remove the protection first"
+            raise ParseError(message) from None
         raise _office_error(path.name, exc) from None
     if not any(line.text.strip() for lines in pages for line in lines):
         raise ParseError(f"{path.name}: has no text layer (a scanned image?); OCR it first")

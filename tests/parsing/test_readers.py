@@ -128,3 +128,25 @@ def test_merged_cells_are_repeated_over_their_area():
     areas = [row[1] for row in rows[1:]]
     assert areas == ["农村土地制度改革"] * 2 + ["农村集体产权制度改革"] * 3 + ["农村金融改革"]
     assert rows[3][:3] == rows[4][:3]  # one task over two rows
+
+
+def test_word_text_in_content_controls_and_tracked_insertions_is_read(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    document.add_paragraph("一、深化改革")
+    body = document.element.body
+    body.insert(
+        len(body) - 1,  # before w:sectPr
+        parse_xml(
+            f'<w:sdt xmlns:w="{w}"><w:sdtContent><w:p><w:r><w:t>（一）推进整合。</w:t></w:r>'
+            "<w:ins w:id='1' w:author='a'><w:r><w:t>（省财政厅负责）</w:t></w:r></w:ins>"
+            "<w:del w:id='2' w:author='a'><w:r><w:delText>（省税务局负责）</w:delText></w:r></w:del>"
+            "</w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    assert read_file(path).text.splitlines() == ["一、深化改革", "（一）推进整合。（省财政厅负责）"]
