@@ -1,0 +1,59 @@
+"""Who reaches which plan, task and source document (DESIGN §1).
+
+- the coordinator runs every plan, drafts included;
+- leaders read every published plan; admins read it; neither writes;
+- editors and viewers read the published plan (their unit's tasks highlighted); only the
+  coordinator writes to a plan's structure, so their writes are refused;
+- a draft is the coordinator's alone: 404 for everyone else, as if it did not exist.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from duban.directory.models import User
+from duban.directory.roles import is_coordinator
+from duban.plans.models import Plan, SourceDocument, Task
+
+
+def _check_plan(user: User, plan: Plan, *, write: bool) -> None:
+    # The coordinator does everything in a plan.
+    if is_coordinator(user):
+        return
+    # A draft is visible to the coordinator only.
+    if plan.status == Plan.Status.DRAFT:
+        raise Http404
+    # Everyone else reads the published plan and writes nothing in it.
+    if write:
+        raise PermissionDenied
+
+
+def access_plan(user: User, plan_id: int, *, write: bool = False) -> Plan:
+    """The plan, if `user` may see it (and change it, with `write`); else 404 or 403."""
+    plan = get_object_or_404(Plan.objects.select_related("source"), pk=plan_id)
+    _check_plan(user, plan, write=write)
+    return plan
+
+
+def access_task(user: User, task_id: int, *, write: bool = False) -> Task:
+    """The task, under the same rules as its plan; else 404 or 403."""
+    task = get_object_or_404(
+        Task.objects.select_related("plan", "parent", "region", "origin"), pk=task_id
+    )
+    _check_plan(user, task.plan, write=write)
+    # A withdrawn task is history only: it can be read, never changed.
+    if write and task.withdrawn:
+        raise PermissionDenied
+    return task
+
+
+def access_source(user: User, source_id: int) -> SourceDocument:
+    """The uploaded source document; the coordinator's, and readable with any plan it fed."""
+    source = get_object_or_404(SourceDocument, pk=source_id)
+    # The coordinator uploaded it and reviews it.
+    if is_coordinator(user):
+        return source
+    # Others read it once a plan built from it is published.
+    if source.plans.exclude(status=Plan.Status.DRAFT).exists():
+        return source
+    raise Http404
