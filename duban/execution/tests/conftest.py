@@ -161,3 +161,65 @@ def filed_plan(plan_2012, finance_task, caizheng, coordinator):
     ip = ready_plan(plan_2012, finance_task, caizheng)
     implementation_plan_submit(implementation_plan=ip, by=caizheng)
     return implementation_plan_file(implementation_plan=ip, by=coordinator)
+
+
+# ---- Progress reports ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder, not to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def file_report(coordinator):
+    """Files a report through the services: `file_report(task, editor, date(2012, 3, 1), ...)`.
+
+    `status` defaults to 按计划推进 with its default percent; `review` is where the report ends:
+    draft, submitted (default), accepted or returned (by the `coordinator`).
+    """
+    from duban.execution.models import ProgressReport
+    from duban.execution.services.reports import (
+        ReportContent,
+        progress_report_accept,
+        progress_report_return,
+        progress_report_save,
+    )
+
+    Review = ProgressReport.Review
+
+    def build(
+        task,
+        editor,
+        period_start,
+        *,
+        status="on_track",
+        percent=None,
+        reason="",
+        work_done="按计划推进各项工作。",
+        review=Review.SUBMITTED,
+    ):
+        report = progress_report_save(
+            task=task,
+            unit=editor.unit,
+            period_start=period_start,
+            content=ReportContent(
+                status=status, percent=percent, percent_reason=reason, work_done=work_done
+            ),
+            submit=review != Review.DRAFT,
+            by=editor,
+        )
+        if review == Review.ACCEPTED:
+            progress_report_accept(report=report, seen_version=report.version, by=coordinator)
+        if review == Review.RETURNED:
+            progress_report_return(
+                report=report,
+                reason="佐证材料不足，请补充。",
+                seen_version=report.version,
+                by=coordinator,
+            )
+        return report
+
+    return build

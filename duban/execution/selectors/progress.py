@@ -1,0 +1,119 @@
+"""The plan's progress tree: plan → area → task → unit of work, rolled up with normalised weights.
+
+Three queries whatever the plan's size: its tasks, its lead assignments, its filed reports.
+The arithmetic is `progress.roll_up`; this module only gathers the inputs.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import F
+
+from duban.execution.models import ProgressReport
+from duban.execution.progress import Node, roll_up
+from duban.plans.models import Assignment, Plan, Task
+
+Review = ProgressReport.Review
+
+# A completion claim counts as done only once the coordinator accepts it; until then it stops
+# just short of 100%, so a plan never shows as finished on the units' word alone.
+UNCONFIRMED_DONE_CAP = 99
+
+
+@dataclass
+class ProgressRow:
+    task: Task
+    depth: int
+    node: Node
+    report: ProgressReport | None = None
+    awaiting_confirmation: bool = False
+    children: list["ProgressRow"] = field(default_factory=list)
+
+    @property
+    def bar_width(self) -> int:
+        """The bar's length in steps of 5%, for a CSS class (`bar-55`): no inline style."""
+        return int(5 * round(self.node.percent / 5))
+
+
+@dataclass
+class PlanProgress:
+    plan: Plan
+    root: Node
+    rows: list[ProgressRow]  # depth-first, in path order, for the page's table
+
+    @property
+    def percent(self) -> float:
+        return self.root.percent
+
+
+def _lead_reports(plan: Plan) -> dict[int, ProgressReport]:
+    """task id → the lead unit's latest submitted or accepted report."""
+    leads = set(
+        Assignment.objects.filter(
+            task__plan=plan, role=Assignment.Role.LEAD, withdrawn=False, unit__isnull=False
+        ).values_list("task_id", "unit_id")
+    )
+    latest: dict[int, ProgressReport] = {}
+    reports = ProgressReport.objects.filter(
+        task__plan=plan, review__in=(Review.SUBMITTED, Review.ACCEPTED)
+    ).order_by("-period_start", "-submitted_at")
+    for report in reports.only(
+        "task_id", "unit_id", "period_start", "period_end", "status", "percent", "review"
+    ):
+        if (report.task_id, report.unit_id) in leads and report.task_id not in latest:
+            latest[report.task_id] = report
+    return latest
+
+
+def _leaf(row: ProgressRow, report: ProgressReport | None) -> None:
+    row.report = report
+    if report is None:
+        return
+    done = report.status == ProgressReport.Status.DONE
+    row.node.done = done and report.review == Review.ACCEPTED
+    row.awaiting_confirmation = done and not row.node.done
+    percent = report.percent
+    if row.awaiting_confirmation:
+        percent = min(percent, UNCONFIRMED_DONE_CAP)
+    row.node.reported = percent
+
+
+def plan_progress(*, plan: Plan) -> PlanProgress:
+    # Provincial rows first on every database (PostgreSQL sorts NULL last by default).
+    order = (F("region_id").asc(nulls_first=True), "path")
+    tasks = list(Task.objects.filter(plan=plan).order_by(*order))
+    reports = _lead_reports(plan)
+    rows = {
+        task.pk: ProgressRow(
+            task=task,
+            depth=task.level,
+            node=Node(key=task.pk, weight=task.weight, withdrawn=task.withdrawn),
+        )
+        for task in tasks
+    }
+    root = Node(key=0, weight=Decimal(1))
+    top: list[ProgressRow] = []
+    for task in tasks:
+        row = rows[task.pk]
+        # A city's instance of a task counts under the provincial task it comes from.
+        parent_id = task.origin_id if task.region_id else task.parent_id
+        if parent_id in rows:
+            rows[parent_id].children.append(row)
+            rows[parent_id].node.children.append(row.node)
+            row.depth = rows[parent_id].depth + 1 if task.region_id else task.level
+        else:
+            top.append(row)
+            root.children.append(row.node)
+    for row in rows.values():
+        if not row.children:
+            _leaf(row, reports.get(row.task.pk))
+    roll_up(root)
+    ordered: list[ProgressRow] = []
+
+    def walk(branch: list[ProgressRow]) -> None:
+        for row in branch:
+            ordered.append(row)
+            walk(row.children)
+
+    walk(top)
+    return PlanProgress(plan=plan, root=root, rows=ordered)

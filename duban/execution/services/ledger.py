@@ -1,0 +1,297 @@
+"""The report ledger (进展台账): everything a unit owes as one .xlsx sheet, filled in offline.
+
+Download: one row per report owed (or returned), prefilled from the unit's last report, so only
+what changed needs typing; hidden columns carry the task, the period and the version the row was
+based on. Upload: the header is checked, every row is validated with its row number, and the rows
+are applied in one transaction — one bad or stale row and nothing is applied.
+"""
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from duban.audit import services as audit
+from duban.directory.models import Unit, User
+from duban.execution.models import ProgressReport
+from duban.execution.progress import report_due
+from duban.execution.selectors.reports import reports_owed, returned_reports
+from duban.execution.services.reports import ReportContent, progress_report_save
+from duban.lib.clock import as_of_or_today
+from duban.plans.models import Assignment, Task
+
+SHEET_TITLE = "进展报告"
+HEADERS = [
+    "序号",
+    "任务编号",
+    "任务名称",
+    "本单位职责",
+    "报告期",
+    "报送截止",
+    "推进状态",
+    "完成进度（%）",
+    "进度说明",
+    "本期工作进展",
+    "存在问题",
+    "下步打算",
+    "任务ID",
+    "报告期起",
+    "版本",
+]
+COLUMN = {name: index for index, name in enumerate(HEADERS)}
+HIDDEN = ["M", "N", "O"]  # 任务ID, 报告期起, 版本: how a row finds its report again
+WIDTHS = {"A": 6, "B": 9, "C": 36, "D": 10, "E": 12, "F": 14, "G": 12, "H": 12, "I": 20}
+TEXT_WIDTH = 40  # 本期工作进展, 存在问题, 下步打算
+STATUS_BY_LABEL = {str(label): value for value, label in ProgressReport.Status.choices}
+INSTRUCTIONS = [
+    "填报说明",
+    "1. 每行是本单位本期应报（或被退回待修改）的一份进展报告，已按上期报告预填，只需修改有变化的内容。",
+    "2. “推进状态”从下拉列表中选择；留空的行本次不报送。",
+    "3. “完成进度”留空即取状态默认值：未启动0%，按计划推进为年度时间进度（取整到5%），"
+    "存在风险减10个百分点，滞后减20个百分点，已完成100%；填写其他数值须在“进度说明”中写明理由。",
+    "4. 不要修改灰色的隐藏列（任务ID、报告期起、版本），也不要改动表头。",
+    "5. 上传后逐行校验：任一行有误，整表都不导入，请按提示的行号修改后重新上传。",
+    "6. 导入成功的各行即为报送，进入统筹协调处室审核。",
+]
+
+
+class LedgerRejected(audit.DomainError):
+    """The upload was refused as a whole; `errors` lists each problem with its row number."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("；".join(errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    row_number: int
+    task_id: int
+    period_start: date
+    version: int | None
+    content: ReportContent
+
+
+# ---- Download -------------------------------------------------------------------------------
+
+
+def _ledger_entries(unit: Unit, as_of: date) -> list[tuple[Assignment, date, date, object]]:
+    """(assignment, period start, period end, the report to prefill from) for each row."""
+    entries = [
+        (owed.assignment, owed.period_start, owed.period_end, owed.report or owed.last_report)
+        for owed in reports_owed(unit=unit, as_of=as_of)
+    ]
+    roles = {
+        a.task_id: a
+        for a in Assignment.objects.filter(unit=unit, withdrawn=False).select_related("task")
+    }
+    for report in returned_reports(unit=unit):
+        if report.task_id in roles:
+            entries.append((roles[report.task_id], report.period_start, report.period_end, report))
+    return sorted(entries, key=lambda e: (e[1], e[0].task.path))
+
+
+def ledger_download(*, unit: Unit, as_of: date | None = None) -> bytes:
+    """The .xlsx ledger of every report `unit` owes as of `as_of` (default today)."""
+    as_of = as_of_or_today(as_of)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    sheet.append(HEADERS)
+    for number, (assignment, start, end, source) in enumerate(
+        _ledger_entries(unit, as_of), start=1
+    ):
+        this_period = source is not None and source.period_start == start
+        sheet.append(_row(number, assignment, start, end, source, this_period))
+    _style(sheet)
+    _add_instructions(workbook)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _row(number, assignment, start, end, source, this_period) -> list:
+    task = assignment.task
+    status = str(source.get_status_display()) if source else ""
+    return [
+        number,
+        task.path,
+        task.title,
+        assignment.get_role_display(),
+        f"{start.year}年{start.month}月" if start.month == end.month else f"{start}至{end}",
+        f"{report_due(end):%Y-%m-%d}",
+        status,
+        source.percent if source and source.percent_reason else None,
+        source.percent_reason if source else "",
+        source.work_done if source else "",
+        source.problems if source else "",
+        source.next_steps if source else "",
+        task.pk,
+        f"{start:%Y-%m-%d}",
+        source.version if this_period else None,
+    ]
+
+
+def _style(sheet) -> None:
+    sheet.freeze_panes = "A2"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="F2F2F2")
+    for letter, width in WIDTHS.items():
+        sheet.column_dimensions[letter].width = width
+    for letter in ("J", "K", "L"):
+        sheet.column_dimensions[letter].width = TEXT_WIDTH
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for letter in HIDDEN:
+        sheet.column_dimensions[letter].hidden = True
+    labels = ",".join(STATUS_BY_LABEL)
+    statuses = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
+    statuses.error = "请从下拉列表中选择推进状态。"
+    statuses.add(f"G2:G{max(sheet.max_row, 2)}")
+    percents = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
+    percents.allow_blank = True
+    percents.error = "完成进度为0到100之间的整数。"
+    percents.add(f"H2:H{max(sheet.max_row, 2)}")
+    sheet.add_data_validation(statuses)
+    sheet.add_data_validation(percents)
+
+
+def _add_instructions(workbook) -> None:
+    sheet = workbook.create_sheet("填报说明")
+    for line in INSTRUCTIONS:
+        sheet.append([line])
+    sheet.column_dimensions["A"].width = 120
+    sheet["A1"].font = Font(bold=True)
+
+
+# ---- Upload ---------------------------------------------------------------------------------
+
+
+def read_ledger(content: bytes) -> list[LedgerRow]:
+    """The filled-in rows of an uploaded ledger; `LedgerRejected` lists every malformed one."""
+    try:
+        workbook = load_workbook(io.BytesIO(content), data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
+        raise LedgerRejected([_("文件不是有效的 Excel（.xlsx）台账。")]) from error
+    if SHEET_TITLE not in workbook.sheetnames:
+        raise LedgerRejected(
+            [_("找不到“{sheet}”工作表，请使用下载的台账填写。").format(sheet=SHEET_TITLE)]
+        )
+    rows = list(workbook[SHEET_TITLE].iter_rows(values_only=True))
+    header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
+    if header[: len(HEADERS)] != HEADERS:
+        raise LedgerRejected([_("表头与下载的台账不一致，请勿增删或改动列。")])
+    parsed, errors = [], []
+    for row_number, values in enumerate(rows[1:], start=2):
+        cells = list(values) + [None] * (len(HEADERS) - len(values))
+        if _blank(cells[COLUMN["推进状态"]]):
+            continue  # 状态留空的行本次不报送
+        try:
+            parsed.append(_parse_row(row_number, cells))
+        except ValueError as error:
+            errors.append(_("第{row}行：{problem}").format(row=row_number, problem=error))
+    if errors:
+        raise LedgerRejected(errors)
+    return parsed
+
+
+def _blank(value) -> bool:
+    return value is None or str(value).strip() == ""
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _parse_row(row_number: int, cells: list) -> LedgerRow:
+    status_label = _text(cells[COLUMN["推进状态"]])
+    if status_label not in STATUS_BY_LABEL:
+        raise ValueError(_("推进状态“{label}”不在下拉列表中。").format(label=status_label))
+    try:
+        task_id = int(cells[COLUMN["任务ID"]])
+        period_start = date.fromisoformat(_text(cells[COLUMN["报告期起"]])[:10])
+        version = None if _blank(cells[COLUMN["版本"]]) else int(cells[COLUMN["版本"]])
+    except (TypeError, ValueError):
+        raise ValueError(_("隐藏列（任务ID、报告期起、版本）被改动，请重新下载台账。")) from None
+    return LedgerRow(
+        row_number=row_number,
+        task_id=task_id,
+        period_start=period_start,
+        version=version,
+        content=ReportContent(
+            status=STATUS_BY_LABEL[status_label],
+            percent=_percent(cells[COLUMN["完成进度（%）"]]),
+            percent_reason=_text(cells[COLUMN["进度说明"]]),
+            work_done=_text(cells[COLUMN["本期工作进展"]]),
+            problems=_text(cells[COLUMN["存在问题"]]),
+            next_steps=_text(cells[COLUMN["下步打算"]]),
+        ),
+    )
+
+
+def _percent(value) -> int | None:
+    if _blank(value):
+        return None
+    try:
+        number = float(str(value).strip().rstrip("%"))
+    except ValueError:
+        raise ValueError(_("完成进度“{value}”不是数字。").format(value=value)) from None
+    if not number.is_integer() or not 0 <= number <= 100:
+        raise ValueError(_("完成进度须为0到100之间的整数。"))
+    return int(number)
+
+
+class _Rollback(Exception):
+    pass
+
+
+def ledger_upload(*, unit: Unit, content: bytes, by: User) -> list[ProgressReport]:
+    """Submit every filled-in row of the ledger as `unit`'s report, all or nothing.
+
+    Raises `LedgerRejected` with one message per bad row (row number first): a malformed cell,
+    a task the unit is not assigned to, a report submitted or changed since the download.
+    """
+    rows = read_ledger(content)
+    tasks = Task.objects.select_related("plan").in_bulk([row.task_id for row in rows])
+    saved, errors = [], []
+    try:
+        with transaction.atomic():
+            for row in rows:
+                try:
+                    saved.append(_apply_row(row, tasks.get(row.task_id), unit, by))
+                except (audit.DomainError, audit.StaleEdit) as error:
+                    errors.append(
+                        _("第{row}行：{problem}").format(row=row.row_number, problem=error)
+                    )
+            if errors:
+                raise _Rollback
+    except _Rollback:
+        raise LedgerRejected(errors) from None
+    return saved
+
+
+STALE_ROW = _("该报告在下载台账后已被修改或报送，请重新下载台账后填写。")
+
+
+def _apply_row(row: LedgerRow, task: Task | None, unit: Unit, by: User) -> ProgressReport:
+    if task is None:
+        raise audit.DomainError(_("任务不存在，请重新下载台账。"))
+    try:
+        return progress_report_save(
+            task=task,
+            unit=unit,
+            period_start=row.period_start,
+            content=row.content,
+            seen_version=row.version,
+            submit=True,
+            by=by,
+        )
+    except audit.StaleEdit:
+        raise audit.StaleEdit(STALE_ROW) from None

@@ -1,0 +1,284 @@
+"""Report pages: what a unit owes, filling in a report, reading it, reviewing it, plan progress."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from duban.audit import services as audit
+from duban.directory.roles import is_coordinator, is_editor, reads_everything
+from duban.execution.forms_reports import EvidenceForm, ProgressReportForm, ReviewForm
+from duban.execution.models import ProgressReport
+from duban.execution.permissions import (
+    access_progress_report,
+    access_report_slot,
+    access_unit_reports,
+)
+from duban.execution.progress import (
+    DEFAULT_PERCENT_RULES,
+    ROLLUP_FORMULA,
+    default_percent,
+    period_for,
+    report_due,
+)
+from duban.execution.selectors import reports as selectors
+from duban.execution.selectors.progress import plan_progress
+from duban.execution.services.evidence import evidence_attach
+from duban.execution.services.reports import (
+    ReportContent,
+    progress_report_accept,
+    progress_report_return,
+    progress_report_save,
+    progress_report_submit,
+)
+from duban.lib.clock import today
+from duban.plans.models import Plan
+
+Review = ProgressReport.Review
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    """A unit's reports: owed (late first), returned, recently filed; the office sees the plans."""
+    if reads_everything(request.user):
+        plans = Plan.objects.published()
+        return render(request, "execution/report_plans.html", {"plans": plans})
+    unit = access_unit_reports(request.user)
+    owed = selectors.reports_owed(unit=unit)
+    context = {
+        "unit": unit,
+        "late": [o for o in owed if o.late],
+        "current": [o for o in owed if not o.late],
+        "returned": selectors.returned_reports(unit=unit),
+        "recent": selectors.recent_reports(unit=unit),
+        "as_of": today(),
+        "is_editor": is_editor(request.user),
+    }
+    return render(request, "execution/report_list.html", context)
+
+
+def _content(form: ProgressReportForm) -> ReportContent:
+    data = form.cleaned_data
+    fields = ("status", "percent", "percent_reason", "work_done", "problems", "next_steps")
+    return ReportContent(**{name: data[name] for name in fields})
+
+
+def _save(request, form, *, task, unit, period_start) -> ProgressReport | None:
+    """Save (and with the 报送 button, submit) the report and its files; None if refused."""
+    try:
+        with transaction.atomic():
+            report = progress_report_save(
+                task=task,
+                unit=unit,
+                period_start=period_start,
+                content=_content(form),
+                seen_version=form.cleaned_data["version"],
+                submit="submit" in request.POST,
+                by=request.user,
+            )
+            for name, content in form.cleaned_data["files"]:
+                evidence_attach(report=report, name=name, content=content, by=request.user)
+    except (audit.DomainError, audit.StaleEdit) as error:
+        form.add_error(None, str(error))
+        return None
+    done = _("进展报告已报送，等待审核。") if "submit" in request.POST else _("草稿已保存。")
+    messages.success(request, done)
+    return report
+
+
+def _form_page(request, form, *, task, assignment_role, period_start, period_end, report, status):
+    context = {
+        "form": form,
+        "task": task,
+        "role": assignment_role,
+        "period_start": period_start,
+        "period_end": period_end,
+        "due": report_due(period_end),
+        "report": report,
+        "defaults": _defaults(period_end),
+        "last": selectors.last_report_before(
+            task_id=task.pk, unit_id=request.user.unit_id, period_start=period_start
+        ),
+    }
+    return render(request, "execution/report_form.html", context, status=status)
+
+
+def _defaults(period_end: date) -> list[tuple[str, int]]:
+    """The default percent of each status at this period's end, for the form's help table."""
+    labels = dict(ProgressReport.Status.choices)
+    return [(labels[s], default_percent(s, period_end)) for s in DEFAULT_PERCENT_RULES]
+
+
+def _initial_from(report: ProgressReport | None, period_end: date) -> dict:
+    """A new report starts from the last one; a percent that was the default follows the clock."""
+    if report is None:
+        return {"status": ProgressReport.Status.ON_TRACK}
+    initial = {
+        "status": report.status,
+        "work_done": report.work_done,
+        "problems": report.problems,
+        "next_steps": report.next_steps,
+    }
+    if report.percent_reason:
+        initial.update(percent=report.percent, percent_reason=report.percent_reason)
+    return initial
+
+
+@login_required
+def report_fill(request: HttpRequest, task_id: int, period: str) -> HttpResponse:
+    """Fill in the unit's report on a task for a period; it starts from the last report."""
+    assignment = access_report_slot(request.user, task_id)
+    task = assignment.task
+    try:
+        period_start, period_end = period_for(date.fromisoformat(period), task.plan.report_cadence)
+    except ValueError:
+        raise Http404 from None
+    existing = ProgressReport.objects.filter(
+        task=task, unit_id=request.user.unit_id, period_start=period_start
+    ).first()
+    if existing is not None:
+        return redirect("execution:report-edit", existing.pk)
+    if request.method == "POST":
+        form = ProgressReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            saved = _save(request, form, task=task, unit=assignment.unit, period_start=period_start)
+            if saved is not None:
+                return redirect("execution:report-detail", saved.pk)
+    else:
+        last = selectors.last_report_before(
+            task_id=task.pk, unit_id=request.user.unit_id, period_start=period_start
+        )
+        form = ProgressReportForm(initial=_initial_from(last, period_end))
+    return _form_page(
+        request,
+        form,
+        task=task,
+        assignment_role=assignment.get_role_display(),
+        period_start=period_start,
+        period_end=period_end,
+        report=None,
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
+    """Change a draft or a returned report (and submit it)."""
+    report = access_progress_report(request.user, report_id, write=True)
+    if report.review in (Review.SUBMITTED, Review.ACCEPTED):
+        messages.warning(request, _("报告已报送或已采纳，不能修改；被退回后才能修改。"))
+        return redirect("execution:report-detail", report.pk)
+    if request.method == "POST":
+        form = ProgressReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            saved = _save(
+                request, form, task=report.task, unit=report.unit, period_start=report.period_start
+            )
+            if saved is not None:
+                return redirect("execution:report-detail", saved.pk)
+    else:
+        initial = _initial_from(report, report.period_end) | {"version": report.version}
+        initial.update(percent=report.percent, percent_reason=report.percent_reason)
+        form = ProgressReportForm(initial=initial)
+    return _form_page(
+        request,
+        form,
+        task=report.task,
+        assignment_role="",
+        period_start=report.period_start,
+        period_end=report.period_end,
+        report=report,
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    """The report with the other units' parts for the same period beside it, and its review."""
+    report = access_progress_report(request.user, report_id)
+    context = {
+        "report": report,
+        "parts": [r for r in selectors.period_reports(report=report) if r.pk != report.pk],
+        "evidence": report.evidence.filter(withdrawn=False).order_by("uploaded_at"),
+        "history": selectors.report_history(task_id=report.task_id, unit_id=report.unit_id),
+        "can_write": _may(access_progress_report, request.user, report.pk, write=True),
+        "can_review": is_coordinator(request.user) and report.review == Review.SUBMITTED,
+        "review_form": ReviewForm(initial={"version": report.version}),
+        "evidence_form": EvidenceForm(),
+    }
+    return render(request, "execution/report_detail.html", context)
+
+
+def _may(access, user, object_id, **flags) -> bool:
+    try:
+        access(user, object_id, **flags)
+    except Exception:  # Http404 or PermissionDenied: the action is not this user's
+        return False
+    return True
+
+
+@require_POST
+@login_required
+def report_submit(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = access_progress_report(request.user, report_id, write=True)
+    try:
+        progress_report_submit(report=report, by=request.user)
+        messages.success(request, _("进展报告已报送，等待审核。"))
+    except audit.DomainError as error:
+        messages.error(request, str(error))
+    return redirect("execution:report-detail", report.pk)
+
+
+def _review(request: HttpRequest, report_id: int, service, done: str) -> HttpResponse:
+    report = access_progress_report(request.user, report_id, review=True)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("审核表单有误，请刷新页面后重试。"))
+        return redirect("execution:report-detail", report.pk)
+    try:
+        service(report, form.cleaned_data["comment"], form.cleaned_data["version"], request.user)
+        messages.success(request, done)
+    except (audit.DomainError, audit.StaleEdit) as error:
+        messages.error(request, str(error))
+    return redirect("execution:report-detail", report.pk)
+
+
+@require_POST
+@login_required
+def report_accept(request: HttpRequest, report_id: int) -> HttpResponse:
+    def accept(report, comment, version, by):
+        progress_report_accept(report=report, comment=comment, seen_version=version, by=by)
+
+    return _review(request, report_id, accept, _("已采纳该报告。"))
+
+
+@require_POST
+@login_required
+def report_return(request: HttpRequest, report_id: int) -> HttpResponse:
+    def send_back(report, comment, version, by):
+        progress_report_return(report=report, reason=comment, seen_version=version, by=by)
+
+    return _review(request, report_id, send_back, _("已退回该报告，报送单位将看到退回理由。"))
+
+
+@login_required
+def plan_progress_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The plan → area → task tree with rolled-up percents; the formula is on the page.
+
+    Every signed-in role reads it: the plan is a published document and the roll-up shows
+    percents only, never a unit's narrative.
+    """
+    plans = Plan.objects.all() if is_coordinator(request.user) else Plan.objects.published()
+    plan = get_object_or_404(plans, pk=plan_id)
+    progress = plan_progress(plan=plan)
+    context = {
+        "progress": progress,
+        "formula": ROLLUP_FORMULA,
+        "total_width": int(5 * round(progress.percent / 5)),
+    }
+    return render(request, "execution/progress_plan.html", context)
