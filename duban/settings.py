@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "duban.audit",
     "duban.plans",
     "duban.execution",
+    "duban.supervision",
     "duban.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -144,6 +145,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duban@localhost")
+
+# Warning-light rules: a shipped rule set's name (`default`, `strict`) or a JSON file's path.
+DUBAN_LIGHT_RULES = os.environ.get("DUBAN_LIGHT_RULES", "default")
 
 # Background jobs live in the same database: no extra service to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

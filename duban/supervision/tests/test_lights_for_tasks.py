@@ -1,0 +1,77 @@
+"""Lights for many tasks from the database: the lead's reports only, in a fixed number of queries."""
+
+from datetime import date
+
+from django.template.loader import render_to_string
+
+from duban.execution.models import ProgressReport
+from duban.plans.models import Task
+from duban.supervision.selectors import lights_for_tasks
+from duban.supervision.tests.conftest import make_milestone, make_report, make_task
+
+AS_OF = date(2012, 9, 30)
+
+
+def reported_through_august(task, unit, **last):
+    for month in range(1, 8):
+        make_report(task, unit, month)
+    make_report(task, unit, 8, **last)
+
+
+def test_a_task_with_an_overdue_milestone_is_red_and_says_why(finance_task, finance_unit):
+    reported_through_august(finance_task, finance_unit)
+    make_milestone(finance_task, finance_unit, "起草条例", date(2012, 8, 29))
+    light = lights_for_tasks([finance_task], AS_OF)[finance_task.id]
+    assert light.colour == "red"
+    assert light.reasons == ("红灯：里程碑“起草条例”已逾期32天",)
+
+
+def test_only_the_lead_units_report_sets_the_status(finance_task, finance_unit, reform_unit):
+    reported_through_august(finance_task, finance_unit)
+    # 省发展改革委 co-operates and says it is delayed on its part: not the task's status.
+    make_report(finance_task, reform_unit, 8, status=ProgressReport.Status.DELAYED)
+    assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour == "green"
+
+
+def test_drafts_do_not_count_as_reports(finance_task, finance_unit):
+    for month in range(1, 8):
+        make_report(finance_task, finance_unit, month)
+    make_report(finance_task, finance_unit, 8, review=ProgressReport.Review.DRAFT)
+    light = lights_for_tasks([finance_task], AS_OF)[finance_task.id]
+    assert light.reasons == ("黄灯：2012年8月进展报告未报送",)
+
+
+def test_an_accepted_completion_claim_is_done(finance_task, finance_unit):
+    for month in range(1, 8):
+        make_report(finance_task, finance_unit, month)
+    make_report(
+        finance_task,
+        finance_unit,
+        8,
+        status=ProgressReport.Status.DONE,
+        review=ProgressReport.Review.ACCEPTED,
+    )
+    assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour == "done"
+
+
+def test_query_count_does_not_grow_with_tasks(
+    plan_2012, finance_unit, reform_unit, django_assert_num_queries
+):
+    tasks = []
+    for n in range(1, 13):
+        task = make_task(plan_2012, f"2.1.{n}", lead=finance_unit, co=(reform_unit,))
+        reported_through_august(task, finance_unit)
+        make_milestone(task, finance_unit, f"节点{n}", date(2012, 9, 1))
+        tasks.append(task)
+    tasks = list(Task.objects.filter(pk__in=[t.pk for t in tasks]))
+    with django_assert_num_queries(4):
+        lights = lights_for_tasks(tasks, AS_OF)
+    assert {light.colour for light in lights.values()} == {"red"}
+
+
+def test_the_badge_carries_its_reasons(finance_task, finance_unit):
+    make_milestone(finance_task, finance_unit, "起草条例", date(2012, 8, 29))
+    light = lights_for_tasks([finance_task], AS_OF)[finance_task.id]
+    html = render_to_string("supervision/_light.html", {"light": light})
+    assert 'class="badge badge-red"' in html
+    assert "里程碑“起草条例”已逾期32天" in html
