@@ -36,6 +36,11 @@ LIST_LABEL_LINE = re.compile(
     r"|(?:主管|分管)?省?(?:级)?领导\s*[：:]|(?:完成)?时限\s*[：:]|完成时间\s*[：:]"
 )
 HEADER_LINE_MAX = 40
+# Header lines that are never the title: the red head (XX人民政府文件), the signer, urgency
+# and copy marks, attachment headings.
+NOT_A_TITLE = re.compile(
+    r".{2,30}文件|签发人.*|特急|加急|急件|平急|明电|\d{4,8}|附件\s*\d*\s*[：:]?"
+)
 # Page furniture of a copy taken from print: page numbers (— 2 —, 第2页 共4页).
 PAGE_NUMBER = re.compile(
     r"[—\-－–~·]*\s*\d{1,3}\s*[—\-－–~·]*|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?"
@@ -114,7 +119,9 @@ def _continues(
         len(previous) <= HEADER_LINE_MAX
         and len(line) <= HEADER_LINE_MAX
         and not indented
-        and not previous.startswith("附件")
+        and "：" not in previous
+        and ":" not in previous
+        and not NOT_A_TITLE.fullmatch(previous)
         and match_label(previous) is None
     )
 
@@ -137,7 +144,11 @@ def _drop_page_furniture(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]
 
 def _wrapped_width(lines: list[tuple[str, bool]]) -> int | None:
     """The page width of a hard-wrapped copy, or None for one paragraph per line."""
-    long_lines = [text for text, _ in lines if len(text) >= 15]
+    long_lines = [
+        text
+        for text, _ in lines
+        if len(text) >= 15 and not LIST_LABEL_LINE.match(recognition_view(text))
+    ]
     if len(long_lines) < 5:
         return None
     unfinished = sum(1 for text in long_lines if text[-1] not in TERMINAL)

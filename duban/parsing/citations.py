@@ -32,7 +32,9 @@ def is_doc_number_line(text: str) -> bool:
 
 def find_citations(text: str) -> list[CitedDocument]:
     """Every document number in ``text`` with the title just before it, in order."""
-    found = []
+    found: list[CitedDocument] = []
+    if "号" not in text and "號" not in text:
+        return found  # most paragraphs cite nothing; skip the scan
     for m in DOC_NUMBER.finditer(text):
         code = _LEADING_WORDS.sub("", m.group(1))
         if not code:

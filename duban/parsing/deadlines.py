@@ -33,6 +33,8 @@ _SLOTS = {
     "n": rf"(?<!\d)(?P<n>{_SMALL_NUMBER})",
     "n2": rf"(?P<n2>{_SMALL_NUMBER})",
 }
+# Every phrase of the vocabulary holds one of these characters.
+_MARKS = "年月季期持"
 PHRASES = [(re.compile(pattern.format(**_SLOTS)), rule) for pattern, rule in DEADLINE_PHRASES]
 
 
@@ -51,6 +53,8 @@ def small_number(text: str) -> int:
 def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     """Every time phrase in ``text``, in order; overlapping phrases keep the longest."""
     view = recognition_view(text)
+    if not any(mark in view for mark in _MARKS):
+        return []  # no phrase without one of these characters; skip the scan
     candidates = [(m, rule) for pattern, rule in PHRASES for m in pattern.finditer(view)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []

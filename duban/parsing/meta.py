@@ -14,7 +14,7 @@ import re
 
 import cn2an
 
-from duban.parsing.blocks import is_date_line
+from duban.parsing.blocks import NOT_A_TITLE, is_date_line
 from duban.parsing.citations import DOC_NUMBER, is_doc_number_line
 from duban.parsing.state import Paragraph, ParseState
 
@@ -119,6 +119,7 @@ def _title(header: list[Paragraph], recipients: list[str]) -> str:
             or text[-1] in "。：:；;"
             or len(text) > TITLE_MAX
             or FOOTER.match(text)
+            or NOT_A_TITLE.fullmatch(text)
         ):
             continue
         return re.sub(r"\s+", "", text)

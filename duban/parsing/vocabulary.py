@@ -154,6 +154,11 @@ BODY_WORDS = (
 # Role markers after names inside a list, longest first. "lead": 牵头; "co": 配合, 参与;
 # "any": 负责 and the like, which mark responsibility without naming a role.
 ROLE_MARKERS = (
+    # a role in brackets after one name: 责任单位：市发改委（牵头），市财政局
+    ("（牵头单位）", "lead"),
+    ("（牵头）", "lead"),
+    ("（配合）", "co"),
+    ("（参与）", "co"),
     ("等牵头负责", "lead"),
     ("牵头负责", "lead"),
     ("等牵头", "lead"),

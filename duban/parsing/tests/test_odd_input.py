@@ -95,10 +95,15 @@ def test_parse_time_grows_linearly():
     text = TEXT.read_text(encoding="utf-8") + "\n"
     one = _seconds(text * 8)
     four = _seconds(text * 32)
-    assert four < one * 4 * 1.8, (one, four)
+    # Linear: about 4×. A quadratic step would give about 16×; the margin absorbs a busy machine.
+    assert four < one * 4 * 2, (one, four)
 
 
 def _seconds(text: str) -> float:
-    start = time.perf_counter()
-    parse_text(text)
-    return time.perf_counter() - start
+    """The best of three runs, so that another process's burst does not count."""
+    timings = []
+    for _ in range(3):
+        start = time.perf_counter()
+        parse_text(text)
+        timings.append(time.perf_counter() - start)
+    return min(timings)
