@@ -25,6 +25,12 @@ from duban.parsing import parse_text  # noqa: E402
 from duban.parsing.files import parse_file  # noqa: E402
 
 FOUNDING = Path("/work/shared/corpus/gansu-2012-reform-opinions.txt")
+CORPUS = ROOT / "tests" / "parsing" / "corpus"
+OTHER_FORMATS = [  # reading cost beyond the text pipeline
+    CORPUS / "jiangchuan-2024-ecology-opinions.pdf",
+    CORPUS / "jiangchuan-2024-digital-government-notice.docx",
+    CORPUS / "yunyang-2024-rural-reform-table.xlsx",
+]
 COMMAND = ".venv/bin/python bench/parse_bench.py --write BENCHMARKS.md"
 MB = 1_000_000
 
@@ -53,8 +59,13 @@ def measure(runs: int) -> str:
     text = FOUNDING.read_text(encoding="utf-8")
     founding_file = median_seconds(lambda: parse_file(FOUNDING), runs)
     founding_text = median_seconds(lambda: parse_text(text), runs)
-    size_1, per_mb_1 = seconds_per_mb(concatenated(text, MB), max(3, runs // 7))
+    size_1, per_mb_1 = seconds_per_mb(concatenated(text, MB), max(5, runs // 4))
     size_10, per_mb_10 = seconds_per_mb(concatenated(text, 10 * MB), 3)
+    formats = [
+        f"| `{path.name}`, `parse_file`, median of {max(3, runs // 3)} | "
+        f"{median_seconds(lambda path=path: parse_file(path), max(3, runs // 3)) * 1000:.1f} ms |"
+        for path in OTHER_FORMATS
+    ]
     machine = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}"
     return "\n".join(
         [
@@ -70,6 +81,7 @@ def measure(runs: int) -> str:
             f"| {size_1:.2f} MB of concatenated copies, `parse_text` | {per_mb_1:.2f} s/MB |",
             f"| {size_10:.2f} MB of concatenated copies, `parse_text` | {per_mb_10:.2f} s/MB |",
             f"| cost per MB at 10 MB ÷ at 1 MB (linear ≈ 1) | {per_mb_10 / per_mb_1:.2f} |",
+            *formats,
             "",
         ]
     )
