@@ -1,0 +1,73 @@
+"""The reform office's queue: what waits for review and what is late in one plan, as of a date."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from duban.execution.models import Extension, ImplementationPlan, Milestone, ProgressReport
+from duban.execution.selectors.implementation_plans import (
+    LatePlan,
+    late_or_missing_plans,
+    plans_awaiting_review,
+)
+from duban.execution.selectors.milestones import overdue_milestones
+from duban.execution.selectors.reports import (
+    OwedReport,
+    missing_reports,
+    reports_awaiting_review,
+)
+from duban.lib.clock import as_of_or_today
+from duban.plans.models import Plan
+
+
+@dataclass
+class Queue:
+    plan: Plan
+    as_of: date
+    plans_awaiting_review: list[ImplementationPlan]
+    late_or_missing_plans: list[LatePlan]
+    extensions_awaiting_decision: list[Extension]
+    reports_awaiting_review: list[ProgressReport]
+    missing_reports: list[OwedReport]
+    overdue_milestones: list[Milestone]
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            (
+                self.plans_awaiting_review,
+                self.late_or_missing_plans,
+                self.extensions_awaiting_decision,
+                self.reports_awaiting_review,
+                self.missing_reports,
+                self.overdue_milestones,
+            )
+        )
+
+
+def current_plan() -> Plan | None:
+    """The plan the queue opens on: the latest published one."""
+    return Plan.objects.published().order_by("-year", "-pk").first()
+
+
+def extensions_awaiting_decision(*, plan: Plan) -> QuerySet[Extension]:
+    return (
+        Extension.objects.filter(task__plan=plan, status=Extension.Status.REQUESTED)
+        .select_related("task", "milestone", "unit", "requested_by")
+        .order_by("requested_at")
+    )
+
+
+def coordinator_queue(*, plan: Plan, as_of: date | None = None) -> Queue:
+    today = as_of_or_today(as_of)
+    return Queue(
+        plan=plan,
+        as_of=today,
+        plans_awaiting_review=list(plans_awaiting_review(plan=plan)),
+        late_or_missing_plans=late_or_missing_plans(plan=plan, as_of=today),
+        extensions_awaiting_decision=list(extensions_awaiting_decision(plan=plan)),
+        reports_awaiting_review=list(reports_awaiting_review(plan=plan)),
+        missing_reports=missing_reports(plan=plan, as_of=today),
+        overdue_milestones=list(overdue_milestones(plan=plan, as_of=today)),
+    )

@@ -1,0 +1,81 @@
+"""A unit's workspace: everything it owes and when, in one read, as of a date."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from duban.directory.models import Unit
+from duban.execution.models import Extension, ImplementationPlan, LeaderComment, Milestone
+from duban.execution.selectors.implementation_plans import (
+    PlanToFile,
+    implementation_plans_of_unit,
+    plans_to_file,
+)
+from duban.execution.selectors.milestones import milestones_coming_due, overdue_milestones
+from duban.execution.selectors.reports import OwedReport, reports_owed, returned_reports
+from duban.lib.clock import as_of_or_today
+from duban.plans.models import Assignment
+
+# A milestone due within this many days is listed as coming due.
+COMING_DUE_DAYS = 30
+# Leaders' comments from this many days back stay on the workspace.
+RECENT_COMMENT_DAYS = 90
+
+
+@dataclass
+class Workspace:
+    unit: Unit
+    as_of: date
+    plans_to_file: list[PlanToFile]
+    reports_owed: list[OwedReport]
+    returned_reports: list
+    milestones_overdue: list[Milestone]
+    milestones_coming_due: list[Milestone]
+    extensions: list[Extension]
+    comments: list[LeaderComment]
+    implementation_plans: list[ImplementationPlan]
+
+    @property
+    def nothing_owed(self) -> bool:
+        return not (
+            self.plans_to_file
+            or self.reports_owed
+            or self.returned_reports
+            or self.milestones_overdue
+            or self.milestones_coming_due
+        )
+
+
+def unit_workspace(*, unit: Unit, as_of: date | None = None) -> Workspace:
+    today = as_of_or_today(as_of)
+    return Workspace(
+        unit=unit,
+        as_of=today,
+        plans_to_file=plans_to_file(unit=unit, as_of=today),
+        reports_owed=reports_owed(unit=unit, as_of=today),
+        returned_reports=list(returned_reports(unit=unit)),
+        milestones_overdue=list(overdue_milestones(unit=unit, as_of=today)),
+        milestones_coming_due=list(
+            milestones_coming_due(unit=unit, as_of=today, within_days=COMING_DUE_DAYS)
+        ),
+        extensions=list(_extensions(unit)),
+        comments=list(comments_for_unit(unit=unit)[:20]),
+        implementation_plans=list(implementation_plans_of_unit(unit=unit)),
+    )
+
+
+def _extensions(unit: Unit) -> QuerySet[Extension]:
+    return Extension.objects.filter(unit=unit).select_related("task", "milestone", "decided_by")[
+        :20
+    ]
+
+
+def comments_for_unit(*, unit: Unit) -> QuerySet[LeaderComment]:
+    """Leaders' 批示 on the tasks `unit` is assigned to (lead or co), newest first."""
+    tasks = Assignment.objects.filter(unit=unit, withdrawn=False).values("task_id")
+    return (
+        LeaderComment.objects.filter(task_id__in=tasks, withdrawn=False)
+        .select_related("task", "author", "report")
+        .order_by("-created_at")
+    )
