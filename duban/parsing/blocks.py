@@ -59,7 +59,7 @@ def split_paragraphs(state: ParseState) -> None:
     uses_indent = sum(1 for text, indented in lines if text and indented) >= 3
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
-    seen_numbering = False
+    seen_numbering = started_numbered = False
     previous = ""
     for text, indented in lines:
         if not text:
@@ -67,14 +67,16 @@ def split_paragraphs(state: ParseState) -> None:
             previous = ""
             continue
         numbered = match_label(text) is not None
+        heading = len(parts) == 1 and started_numbered
         if parts and _continues(
-            previous, text, indented, numbered, width, uses_indent, seen_numbering
+            previous, text, indented, numbered, width, uses_indent, seen_numbering, heading
         ):
             parts.append(text)
         else:
             _flush(paragraphs, parts)
             parts.append(text)
             paragraphs.append(Paragraph(text="", indented=indented))
+            started_numbered = numbered
         seen_numbering = seen_numbering or numbered
         previous = text
     _flush(paragraphs, parts)
@@ -95,8 +97,12 @@ def _continues(
     width: int | None,
     uses_indent: bool,
     in_body: bool,
+    heading: bool = False,
 ) -> bool:
-    """Whether ``line`` continues the paragraph whose last line is ``previous``."""
+    """Whether ``line`` continues the paragraph whose last line is ``previous``.
+
+    ``heading``: ``previous`` is the first line of a numbered paragraph.
+    """
     if (
         numbered
         or LIST_LABEL_LINE.match(recognition_view(line))
@@ -112,6 +118,8 @@ def _continues(
         return uses_indent or previous[-1] not in TERMINAL
     if previous[-1] in CONTINUING:
         return True
+    if heading and uses_indent and previous[-1] not in TERMINAL and len(line) <= HEADER_LINE_MAX:
+        return True  # a heading broken over lines in an indented copy: the rest is not indented
     if in_body or previous[-1] in TERMINAL or line[-1] in "：:":
         return False
     # Above the body: a title broken over lines. Headings are short and unpunctuated.

@@ -17,6 +17,7 @@ import cn2an
 from duban.parsing.blocks import NOT_A_TITLE, is_date_line
 from duban.parsing.citations import DOC_NUMBER, is_doc_number_line
 from duban.parsing.state import Paragraph, ParseState
+from duban.parsing.vocabulary import BODY_WORDS
 
 COVER_NOTE = re.compile(
     r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
@@ -90,7 +91,12 @@ def _doc_number(header: list[Paragraph]) -> str | None:
 def _recipients(header: list[Paragraph]) -> list[str]:
     for paragraph in header:
         text = paragraph.text
-        if text[-1] in "：:" and len(text) <= 150 and not re.search("[。《》]", text):
+        if (
+            text[-1] in "：:"
+            and len(text) <= 150
+            and not re.search("[。《》]", text)
+            and ("各" in text or text[:-1].endswith(BODY_WORDS))
+        ):
             return [name.strip() for name in re.split("[，,；;]", text[:-1]) if name.strip()]
     return []
 
