@@ -157,12 +157,12 @@ def access_progress_report(
     )
     # A unit on the same task reads the other units' parts, and writes none of them.
     if (
-        not write
-        and not review
-        and user.unit_id != report.unit_id
+        user.unit_id != report.unit_id
         and (is_editor(user) or _is_viewer(user))
         and report.task.assignments.filter(unit_id=user.unit_id, withdrawn=False).exists()
     ):
+        if write or review:
+            raise PermissionDenied
         return report
     _unit_record(user, report.unit_id, write=write, review=review)
     return report
