@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from duban.parsing.state import ParseState
 
 CHINESE_NUMERAL = "[一二三四五六七八九十百〇零两]+"
+# What follows a decimal quantity (3.1亿元, 12.5%), which is no outline number.
+_QUANTITY = r"\s*[亿万千百%％元倍个]"
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,14 @@ STYLES = (
     NumberingStyle("chinese-paren", re.compile(rf"[（(]({CHINESE_NUMERAL})[）)]")),  # （一）
     NumberingStyle("chinese-part", re.compile(rf"第({CHINESE_NUMERAL})(?:部分|章|节)")),  # 第一部分
     NumberingStyle("chinese-article", re.compile(rf"第({CHINESE_NUMERAL})条")),  # 第一条
+    NumberingStyle("chinese-dot", re.compile(rf"({CHINESE_NUMERAL})[.．](?![\d.．])")),  # 一．
+    # Decimal outline numbers: the last part is the number among siblings (1.2 → 2).
+    NumberingStyle(
+        "decimal-3", re.compile(rf"\d{{1,2}}[.．]\d{{1,2}}[.．](\d{{1,2}})(?![\d.．]|{_QUANTITY})")
+    ),  # 1.1.1
+    NumberingStyle(
+        "decimal-2", re.compile(rf"\d{{1,2}}[.．](\d{{1,2}})(?![\d.．]|{_QUANTITY})")
+    ),  # 1.1
     NumberingStyle("arabic-dot", re.compile(r"(\d{1,3})\s?[.．](?![\d.．])")),  # 1. 1．
     NumberingStyle("arabic-comma", re.compile(r"(\d{1,3})、")),  # 1、
     NumberingStyle("arabic-paren", re.compile(r"[（(](\d{1,3})[）)]")),  # （1）
