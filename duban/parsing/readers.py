@@ -21,6 +21,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree
 
 from .document import ParseError
@@ -314,10 +315,10 @@ def read_docx(path: Path) -> TextSource | TableSource:
     if task_tables and len(paragraphs) <= 6:
         # The body is a 任务分解表: a title, perhaps a note, then the table.
         # A table continued in a second table repeats its header; keep the first header only.
-        header_row = find_header(task_tables[0])[0]
+        header_row = find_header(task_tables[0]).row
         rows = task_tables[0][header_row:]
         for more in task_tables[1:]:
-            rows += more[find_header(more)[0] + 1 :]
+            rows += more[find_header(more).data_start :]
         above = _lines_above(task_tables[0], header_row)
         title = _title_from_paragraphs(paragraphs) or (above[0] if above else "")
         notes = [line for line in paragraphs + above if line.strip() != title]
@@ -407,9 +408,8 @@ def read_xlsx(path: Path) -> TableSource:
                 rows = _sheet_rows(workbook, sheet)
                 header = find_header(rows)
                 if header is not None:
-                    header_row = header[0]
-                    title, *notes = _lines_above(rows, header_row) or [""]
-                    return TableSource(rows[header_row:], title=title, notes=notes)
+                    title, *notes = _lines_above(rows, header.row) or [""]
+                    return TableSource(rows[header.row :], title=title, notes=notes)
         except Exception as exc:
             raise _office_error(path.name, exc) from None
         finally:
@@ -505,15 +505,47 @@ def header_roles(row: list[str]) -> dict[str, int]:
     return roles
 
 
-def find_header(rows: list[list[str]], within: int = 15) -> tuple[int, dict[str, int]] | None:
-    """The header row of a task table: the first row naming a unit column and a task column."""
+class Header(NamedTuple):
+    row: int  # the first header row
+    roles: dict[str, int]  # column index by role
+    last: int  # the last header row: data starts below it
+
+    @property
+    def data_start(self) -> int:
+        return self.last + 1
+
+
+def find_header(rows: list[list[str]], within: int = 15) -> Header | None:
+    """The header of a task table: the first row naming a unit column and a task column.
+
+    A two-row header is common: `责任单位` merged over two columns in the first row, `牵头单位` and
+    `配合单位` under it. Roles named in the second row win for their columns.
+    """
     for index, row in enumerate(rows[:within]):
         roles = header_roles(row)
-        has_units = "lead" in roles or "co" in roles
-        has_task = "task" in roles or "content" in roles
-        if has_units and has_task:
-            return index, roles
+        below = header_roles(rows[index + 1]) if index + 1 < len(rows) else {}
+        if roles and below and _is_header_row(rows[index + 1], below):
+            merged = {role: col for role, col in roles.items() if col not in below.values()}
+            merged.update(below)
+            if _complete(merged) and (below.keys() & {"lead", "co"} or not _complete(roles)):
+                return Header(index, merged, index + 1)
+        if _complete(roles):
+            return Header(index, roles, index)
     return None
+
+
+def _complete(roles: dict[str, int]) -> bool:
+    has_units = "lead" in roles or "co" in roles
+    has_task = "task" in roles or "content" in roles
+    return has_units and has_task
+
+
+def _is_header_row(row: list[str], roles: dict[str, int]) -> bool:
+    # Every filled cell of a sub-header is a header word or the merged text above it; a data
+    # row that happens to contain a header word has other text too.
+    header_cells = set(roles.values())
+    others = [cell for i, cell in enumerate(row) if cell.strip() and i not in header_cells]
+    return len(others) <= len(row) // 2 and all(len(cell) <= 12 for cell in others)
 
 
 def _lines_above(rows: list[list[str]], header_row: int) -> list[str]:

@@ -59,9 +59,9 @@ def parse_table(source: TableSource, *, year: int | None = None, name: str = "")
         raise ParseError(
             f"{name or 'table'}: no task table header row (序号, 重点任务, 牵头单位 …)"
         )
-    header_index, roles = header
+    roles = header.roles
     year = year or _year_of(source.title)
-    rows = [_read_row(cells, roles) for cells in source.rows[header_index + 1 :]]
+    rows = [_read_row(cells, roles) for cells in source.rows[header.data_start :]]
     rows = [row for row in rows if any(cell.strip() for cell in row.cells)]
     areas, loose = _group(rows, roles)
     if areas:

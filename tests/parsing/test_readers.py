@@ -7,6 +7,7 @@ import openpyxl
 import pytest
 
 from duban.parsing.docx_numbering import chinese_counting, format_number
+from duban.parsing.files import parse_file
 from duban.parsing.pdf_layout import NUMBERED_LINE, PAGE_NUMBER
 from duban.parsing.readers import TableSource, TextSource, decode_text, find_header, read_file
 
@@ -120,7 +121,29 @@ def test_a_task_table_header_below_a_title_row_is_found(tmp_path):
     assert find_header(source.rows) == (
         0,
         {"deadline": 1, "lead": 2, "content": 3, "number": 4, "co": 5},
+        0,
     )
+
+
+def test_a_two_row_header_splits_the_responsibility_column(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "重点任务", "责任单位", None, "完成时限"])
+    sheet.append([None, None, "牵头单位", "配合单位", None])
+    sheet.append(["1", "推进改革", "省财政厅", "省税务局", "年内"])
+    sheet.merge_cells("C1:D1")
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:B2")
+    path = tmp_path / "tasks.xlsx"
+    workbook.save(path)
+    header = find_header(read_file(path).rows)
+    assert header.roles == {"number": 0, "task": 1, "lead": 2, "co": 3, "deadline": 4}
+    assert header.data_start == 2
+    (item,) = parse_file(path).items
+    assert [(d.name, d.role) for d in item.departments] == [
+        ("省财政厅", "lead"),
+        ("省税务局", "co"),
+    ]
 
 
 def test_merged_cells_are_repeated_over_their_area():
