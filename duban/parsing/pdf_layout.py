@@ -26,11 +26,14 @@ NUMBERED_LINE = re.compile(
     r"|\d{1,3}[．.、](?!\d)"
     r"|[①-⑳⑴-⒇⒈-⒛])"
 )
+_MIN_RIGHT_MARGIN = 0.75  # as a share of the page width
 _MARGIN_SHARE = 0.12  # top/bottom share of the page where headers, footers and numbers sit
 
 
 @dataclass
 class Line:
+    """One text line; positions are shares of the page width (x) and height (top, bottom)."""
+
     text: str
     x0: float
     x1: float
@@ -49,23 +52,30 @@ def page_lines(page) -> list[Line]:
         widths = [c["x1"] - c["x0"] for c in raw.get("chars", []) if c.get("text", " ").strip()]
         width = statistics.median(widths) if widths else 10.0
         lines.append(Line(text, raw["x0"], raw["x1"], raw["top"], raw["bottom"], width))
-    height = float(page.height)
+    width, height = float(page.width), float(page.height)
     for line in lines:
-        line.top, line.bottom = line.top / height, line.bottom / height  # as page fractions
+        line.x0, line.x1, line.char_width = (
+            line.x0 / width,
+            line.x1 / width,
+            line.char_width / width,
+        )
+        line.top, line.bottom = line.top / height, line.bottom / height
     return lines
 
 
 def rebuild_paragraphs(pages: list[list[Line]]) -> str:
-    pages = [_drop_furniture(lines, pages) for lines in pages]
+    """The text of `pages` (lines in page-relative coordinates), one paragraph per line."""
+    repeated = _repeated_edges(pages)
+    pages = [_drop_furniture(lines, repeated) for lines in pages]
     body = [line for lines in pages for line in lines]
     if not body:
         return ""
     char_width = statistics.median(line.char_width for line in body)
     left = _mode(line.x0 for line in body)
-    right = max(
-        _mode(line.x1 for line in body),
-        statistics.quantiles([line.x1 for line in body], n=10)[-1] if len(body) > 1 else body[0].x1,
-    )
+    # The right margin is where the longest lines stop: justified lines end exactly there,
+    # ragged ones within a character of it. A page of short lines only (headings) has no full
+    # line; no text area ends before three quarters of the page width.
+    right = max(max(line.x1 for line in body), _MIN_RIGHT_MARGIN)
     paragraphs: list[str] = []
     previous: Line | None = None
     for line in body:
@@ -83,8 +93,7 @@ def rebuild_paragraphs(pages: list[list[Line]]) -> str:
     return "\n".join(paragraphs)
 
 
-def _drop_furniture(lines: list[Line], pages: list[list[Line]]) -> list[Line]:
-    repeated = _repeated_edges(pages)
+def _drop_furniture(lines: list[Line], repeated: set[str]) -> list[Line]:
     kept = []
     for line in lines:
         at_edge = line.top < _MARGIN_SHARE or line.bottom > 1 - _MARGIN_SHARE
@@ -118,7 +127,7 @@ def _shape(text: str) -> str:
 
 
 def _mode(values) -> float:
-    rounded = Counter(round(value) for value in values)
+    rounded = Counter(round(value, 3) for value in values)
     return float(rounded.most_common(1)[0][0])
 
 
