@@ -5,7 +5,10 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("duban.web.urls")),
+    path("plans/", include("duban.plans.urls")),
     path("work/", include("duban.execution.urls")),
+    path("supervision/", include("duban.supervision.urls")),
+    path("notifications/", include("duban.notifications.urls")),
     path("api/", include("duban.api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

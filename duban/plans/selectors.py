@@ -33,10 +33,7 @@ def _active_assignments() -> Prefetch:
 def plan_tasks(plan: Plan) -> list[Task]:
     """The plan's own tree (no city instances), in reading order (`1.9` before `1.10`)."""
     tasks = (
-        Task.objects.provincial()
-        .active()
-        .filter(plan=plan)
-        .prefetch_related(_active_assignments())
+        Task.objects.provincial().active().filter(plan=plan).prefetch_related(_active_assignments())
     )
     return sorted(tasks, key=lambda t: path_key(t.path))
 
@@ -159,9 +156,7 @@ def cited_documents(plan: Plan) -> list[CitedDocument]:
 
 
 def targets(plan: Plan) -> list[Target]:
-    found = Target.objects.filter(task__plan=plan, task__region__isnull=True).select_related(
-        "task"
-    )
+    found = Target.objects.filter(task__plan=plan, task__region__isnull=True).select_related("task")
     return sorted(found, key=lambda t: path_key(t.task.path))
 
 

@@ -1,7 +1,10 @@
-"""The demo: the Gansu directory and one account per role (password `duban-demo`)."""
+"""The demo: the Gansu directory, one account per role (password `duban-demo`) and the 2012
+plan imported from the founding document and published."""
 
 import json
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 
 from django.db import transaction
 
@@ -11,6 +14,11 @@ from duban.directory.models import Unit, User
 from duban.directory.services import directory_load, user_create
 
 DEMO_PASSWORD = "duban-demo"
+# 甘政发〔2012〕53号, the founding document, as published (see samples/README.md).
+FOUNDING_DOCUMENT = Path(__file__).resolve().parents[2] / "samples/gansu-2012-reform-opinions.txt"
+# 备案 deadline: the document says 各市州和各项改革的牵头部门…于5月中旬前报省政府备案.
+FILING_DEADLINE = date(2012, 5, 20)
+FILING_DEADLINE_TEXT = "5月中旬前"
 
 
 @dataclass(frozen=True)
@@ -57,7 +65,50 @@ def demo_load() -> list[str]:
             is_superuser=account.role == Role.ADMIN,
         )
         lines.append(f"account {account.username} created")
+    lines.append(_demo_plan())
     return lines
+
+
+def _demo_plan() -> str:
+    """Import and publish the 2012 plan from the founding document, unless it is there."""
+    from duban.plans.models import Plan
+    from duban.plans.services import plan_import_file, plan_publish, plan_update
+
+    existing = Plan.objects.filter(year=2012, source__original_name=FOUNDING_DOCUMENT.name).first()
+    if existing:
+        return f"plan 2012: present (plan {existing.pk}, {existing.status})"
+    coordinator = User.objects.get(username="coordinator")
+    plan = plan_import_file(path=FOUNDING_DOCUMENT, year=2012, by=coordinator)
+    plan = plan_update(
+        plan=plan,
+        by=coordinator,
+        seen_version=plan.version,
+        filing_deadline=FILING_DEADLINE,
+        filing_deadline_text=FILING_DEADLINE_TEXT,
+        report_cadence=Plan.Cadence.MONTHLY,
+    )
+    _note_shared_leads(plan, coordinator)
+    plan = plan_publish(plan=plan, by=coordinator, seen_version=plan.version)
+    return f"plan 2012: imported and published (plan {plan.pk})"
+
+
+def _note_shared_leads(plan, coordinator: User) -> None:
+    """The document makes some tasks the joint lead of several units (4.1: 省医改办、省卫生厅、
+    省人社厅、省财政厅、甘肃保监局等牵头负责); the coordinator records that before publishing."""
+    from django.db.models import Count, Q
+
+    from duban.plans.services import task_update
+
+    shared = plan.tasks.annotate(
+        leads=Count("assignments", filter=Q(assignments__role="lead", assignments__withdrawn=False))
+    ).filter(leads__gt=1)
+    for task in shared:
+        task_update(
+            task=task,
+            by=coordinator,
+            seen_version=task.version,
+            lead_note="文件规定由多个单位共同牵头负责",
+        )
 
 
 def demo_accounts_table() -> str:

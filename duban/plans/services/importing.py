@@ -92,7 +92,12 @@ def _source_create(parse, meta, issued_on, original_name, content, text, by) -> 
         issued_on=issued_on,
         uploaded_by=by,
     )
-    source.file.save(original_name, ContentFile(content), save=False)
+    # The same file uploaded again is stored once: its name carries the content's hash.
+    name = source.file.field.generate_filename(source, f"{source.sha256[:12]}-{original_name}")
+    if source.file.storage.exists(name):
+        source.file.name = name
+    else:
+        source.file.save(name.rpartition("/")[2], ContentFile(content), save=False)
     return audit.save(source, by=by, cause=Cause.IMPORT)
 
 

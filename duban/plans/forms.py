@@ -1,0 +1,109 @@
+"""Input shapes for the plans pages; domain checks live in the services."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from duban.directory.models import Unit
+from duban.plans.models import Assignment, Plan, Task
+
+DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("文件"), help_text=_("年度改革文件或任务分解表：.txt、.docx、.pdf、.xlsx")
+    )
+    year = forms.IntegerField(
+        label=_("计划年度"),
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        help_text=_("不填则取文件的成文年份。"),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in DOCUMENT_SUFFIXES:
+            raise forms.ValidationError(_("只能上传 .txt、.docx、.pdf 或 .xlsx 文件。"))
+        if upload.size > settings.DUBAN_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("文件太大。"))
+        return upload
+
+
+class TableForm(forms.Form):
+    file = forms.FileField(label=_("任务分解表（.xlsx）"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() != ".xlsx":
+            raise forms.ValidationError(_("请上传 .xlsx 格式的任务分解表。"))
+        return upload
+
+
+class VersionedForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("修改理由"),
+        required=False,
+        max_length=100,
+        help_text=_("计划发布后，每项修改都须说明理由。"),
+    )
+
+
+class TaskForm(VersionedForm):
+    title = forms.CharField(label=_("标题"), max_length=500)
+    text = forms.CharField(label=_("具体内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    kind = forms.ChoiceField(label=_("任务性质"), choices=Task.Kind.choices)
+    due_date = forms.DateField(
+        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due_text = forms.CharField(label=_("时限原文"), max_length=64, required=False)
+    lead_note = forms.CharField(label=_("牵头说明"), max_length=255, required=False)
+
+    @classmethod
+    def for_task(cls, task: Task, data=None):
+        initial = {name: getattr(task, name) for name in cls.declared_fields if hasattr(task, name)}
+        return cls(data, initial=initial, prefix=f"t{task.pk}")
+
+
+class SplitForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    offset = forms.IntegerField(label=_("拆分位置（字符序号）"), min_value=1)
+
+
+class StructureForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AssignmentAddForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("单位"), queryset=Unit.objects.active())
+    role = forms.ChoiceField(label=_("职责"), choices=Assignment.Role.choices)
+    reason = forms.CharField(label=_("修改理由"), max_length=100, required=False)
+
+
+class AssignmentChangeForm(forms.Form):
+    role = forms.ChoiceField(choices=Assignment.Role.choices, required=False)
+    reason = forms.CharField(label=_("修改理由"), max_length=100, required=False)
+
+
+class NameMapForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    unit = forms.ModelChoiceField(label=_("对应单位"), queryset=Unit.objects.active())
+
+
+class PlanForm(VersionedForm):
+    title = forms.CharField(label=_("计划名称"), max_length=255)
+    filing_deadline = forms.DateField(
+        label=_("实施方案备案截止日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    filing_deadline_text = forms.CharField(label=_("文件原文"), max_length=64, required=False)
+    report_cadence = forms.ChoiceField(label=_("进展报送周期"), choices=Plan.Cadence.choices)
+
+
+class CitiesForm(VersionedForm):
+    applies = forms.BooleanField(required=False)

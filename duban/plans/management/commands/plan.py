@@ -1,0 +1,61 @@
+"""`duban plan import FILE --year YYYY [--by USERNAME]`, `duban plan export PLAN_ID --format xlsx
+-o FILE`, `duban plan list`."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from duban.audit import services as audit
+from duban.directory.models import User
+from duban.parsing.document import ParseError
+from duban.plans.models import Plan
+from duban.plans.selectors import plan_summary
+from duban.plans.services import plan_import_file, task_table_export
+
+
+class Command(BaseCommand):
+    help = "年度计划：导入文件、导出任务分解表、列出计划"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        importing = sub.add_parser("import", help="import a policy document as a draft plan")
+        importing.add_argument("file")
+        importing.add_argument("--year", type=int)
+        importing.add_argument("--by", default="coordinator", help="acting user (a coordinator)")
+        exporting = sub.add_parser("export", help="export a plan's task decomposition table")
+        exporting.add_argument("plan_id", type=int)
+        exporting.add_argument("--format", choices=["xlsx"], default="xlsx")
+        exporting.add_argument("-o", "--output", required=True)
+        sub.add_parser("list", help="list the plans")
+
+    def handle(self, *args, action, **options):
+        {"import": self.import_, "export": self.export, "list": self.list}[action](**options)
+
+    def import_(self, *, file, year, by, **_):
+        user = User.objects.filter(username=by, role=User.Role.COORDINATOR).first()
+        if user is None:
+            raise CommandError(f"no coordinator account {by!r}")
+        try:
+            plan = plan_import_file(path=Path(file), year=year, by=user)
+        except (ParseError, audit.DomainError, OSError) as error:
+            raise CommandError(str(error)) from None
+        self._line(plan)
+
+    def export(self, *, plan_id, output, **_):
+        plan = Plan.objects.filter(pk=plan_id).first()
+        if plan is None:
+            raise CommandError(f"no plan {plan_id}")
+        with open(output, "wb") as stream:
+            task_table_export(plan=plan, stream=stream)
+        self.stdout.write(f"plan {plan.pk}: task table written to {output}")
+
+    def list(self, **_):
+        for plan in Plan.objects.order_by("-year", "pk"):
+            self._line(plan)
+
+    def _line(self, plan: Plan) -> None:
+        s = plan_summary(plan)
+        self.stdout.write(
+            f"plan {plan.pk} {plan.year} [{plan.status}] {plan.title}: {s.areas} areas, "
+            f"{s.tasks} tasks, {s.units_of_work} units of work, {s.unresolved} names to map"
+        )
