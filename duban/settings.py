@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "duban.plans",
     "duban.execution",
     "duban.supervision",
+    "duban.notifications",
     "duban.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -148,6 +149,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duban@localhost")
 
 # Warning-light rules: a shipped rule set's name (`default`, `strict`) or a JSON file's path.
 DUBAN_LIGHT_RULES = os.environ.get("DUBAN_LIGHT_RULES", "default")
+
+# Chat-robot webhooks: each POST waits at most this long, and a failure is retried with
+# exponential backoff (backoff, 2×, 4×, … seconds) up to the attempt limit, all in the worker.
+DUBAN_WEBHOOK_TIMEOUT = env_int("DUBAN_WEBHOOK_TIMEOUT", 3)
+DUBAN_WEBHOOK_ATTEMPTS = env_int("DUBAN_WEBHOOK_ATTEMPTS", 5)
+DUBAN_WEBHOOK_BACKOFF = env_int("DUBAN_WEBHOOK_BACKOFF", 30)
 
 # Background jobs live in the same database: no extra service to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -1,0 +1,18 @@
+from django import forms
+
+from duban.notifications.models import Channel
+
+
+class PreferencesForm(forms.Form):
+    in_app = forms.BooleanField(label=Channel.IN_APP.label, required=False)
+    email = forms.BooleanField(label=Channel.EMAIL.label, required=False)
+    webhook = forms.BooleanField(label=Channel.WEBHOOK.label, required=False)
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(label="推送地址", max_length=500, assume_scheme="https")
+    secret = forms.CharField(
+        label="签名密钥", max_length=128, required=False, help_text="留空则保留原密钥。"
+    )
+    active = forms.BooleanField(label="启用", required=False, initial=True)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
