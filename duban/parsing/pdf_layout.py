@@ -26,6 +26,8 @@ NUMBERED_LINE = re.compile(
     r"|\d{1,3}[．.、](?!\d)"
     r"|[①-⑳⑴-⒇⒈-⒛])"
 )
+_PARAGRAPH_ENDS = ("。", "；", "：", "！", "？", "”", "）", ")", ";", ":")
+_MAX_PUSHED_CHARS = 4
 _MIN_RIGHT_MARGIN = 0.75  # as a share of the page width
 _MARGIN_SHARE = 0.12  # top/bottom share of the page where headers, footers and numbers sit
 
@@ -79,18 +81,31 @@ def rebuild_paragraphs(pages: list[list[Line]]) -> str:
     paragraphs: list[str] = []
     previous: Line | None = None
     for line in body:
-        starts_new = (
-            previous is None
-            or previous.x1 < right - 1.5 * char_width  # the previous line stopped short
-            or line.x0 > left + 0.8 * char_width  # indented first line
-            or NUMBERED_LINE.match(line.text.lstrip()) is not None
-        )
-        if starts_new:
+        if previous is None or _starts_paragraph(previous, line, left, right, char_width):
             paragraphs.append(line.text.strip())
         else:
             paragraphs[-1] = _join(paragraphs[-1], line.text.strip())
         previous = line
     return "\n".join(paragraphs)
+
+
+def _starts_paragraph(previous: Line, line: Line, left: float, right: float, char: float) -> bool:
+    if NUMBERED_LINE.match(line.text.lstrip()):
+        return True
+    short_by = (right - previous.x1) / char
+    if short_by > 1.5:
+        # Line breaking rules (no 。，； at a line start, no break inside 2024) push a word or
+        # two to the next line, so a ragged line can stop short by a few characters and still
+        # continue: it ends the paragraph only when it ends a sentence or stops well short.
+        if short_by > _MAX_PUSHED_CHARS or previous.text.rstrip().endswith(_PARAGRAPH_ENDS):
+            return True
+    indent = (line.x0 - left) / char
+    if indent > 0.8:
+        # An indented first line starts a paragraph; a centred line after a full line is the
+        # rest of a long centred title that wrapped.
+        centred = abs((line.x0 - left) - (right - line.x1)) < char and indent > 3
+        return not (centred and short_by <= 1.5)
+    return False
 
 
 def _drop_furniture(lines: list[Line], repeated: set[str]) -> list[Line]:

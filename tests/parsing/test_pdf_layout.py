@@ -74,3 +74,26 @@ def test_a_bare_page_number_at_the_foot_is_dropped_but_not_in_the_body():
 def test_latin_words_split_over_lines_keep_a_space():
     text = rebuild_paragraphs([page(line("推广 DRG", indent=2), line("payment 改革", full=False))])
     assert text == "推广 DRG payment 改革"
+
+
+def test_a_ragged_line_pushed_short_by_line_breaking_rules_continues():
+    # "委；" cannot start a line, so "委" moved down with it: the line stops two characters short.
+    ragged = Line("牵头单位：市发展改革", LEFT, RIGHT - 2 * CHAR, 0.5, 0.52, CHAR)
+    text = rebuild_paragraphs([page(ragged, line("委；责任单位：市财政局。", full=False))])
+    assert text == "牵头单位：市发展改革委；责任单位：市财政局。"
+
+
+def test_a_line_ending_a_sentence_short_of_the_margin_ends_the_paragraph():
+    ended = Line("制定本方案。", LEFT, RIGHT - 2 * CHAR, 0.5, 0.52, CHAR)
+    text = rebuild_paragraphs([page(ended, line("（一）加强领导", full=False))])
+    assert text.splitlines() == ["制定本方案。", "（一）加强领导"]
+
+
+def test_a_long_centred_title_that_wrapped_is_one_paragraph():
+    middle = (LEFT + RIGHT) / 2
+    title = [
+        Line("云阳市关于印发深化营商环境改革实施方案的通", LEFT, RIGHT, 0.1, 0.12, CHAR),
+        Line("知", middle - CHAR / 2, middle + CHAR / 2, 0.12, 0.14, CHAR),
+    ]
+    text = rebuild_paragraphs([page(*title, line("正文开始。", indent=2, full=False))])
+    assert text.splitlines() == ["云阳市关于印发深化营商环境改革实施方案的通知", "正文开始。"]

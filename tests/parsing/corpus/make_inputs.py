@@ -10,14 +10,16 @@ Writes, next to this file:
 - `yunyang-2024-reform-points-autonumbered.docx`: Word automatic numbering only (`w:numPr`);
 - `jiangchuan-2024-business-environment-table.docx`: a Word 任务分解表;
 - `yunyang-2024-rural-reform-table.xlsx`: an Excel 任务分解表, a title row and merged cells;
-- `jiangchuan-2024-ecology-opinions.pdf`: printed by Chromium, page numbers in the footer
-  (needs /usr/bin/chromium and fonts-noto-cjk).
+- `jiangchuan-2024-ecology-opinions.pdf`: printed by Chromium, justified, a running header and
+  `— N —` page numbers; `yunyang-2024-business-environment-plan-printed.pdf`: ragged right,
+  `第 N 页 共 M 页` (both need /usr/bin/chromium and fonts-noto-cjk).
 """
 
 from __future__ import annotations
 
 import datetime
 import html
+import re
 import subprocess
 import sys
 import tempfile
@@ -383,37 +385,48 @@ p.title { text-align: center; font-size: 22pt; font-weight: bold; }
 p.number { text-align: center; margin: 0.5em 0; }
 p.signature { text-align: right; }
 """
+# A second printer's habits: ragged right margin, sans serif, "第 N 页 共 M 页" at the foot.
+PLAN_PDF_STYLE = """
+@page {
+  size: A4; margin: 28mm 30mm 28mm 30mm;
+  @bottom-right { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-size: 10pt; }
+}
+body { font-family: "Noto Sans CJK SC", sans-serif; font-size: 15pt; line-height: 1.6; }
+p { margin: 0 0 0.2em 0; text-align: left; }
+p.indent { text-indent: 2em; }
+p.title { text-align: center; font-size: 20pt; }
+p.number { text-align: center; margin: 0.5em 0; }
+p.signature { text-align: right; }
+"""
 
 
-def opinions_html(text: str) -> str:
+def document_html(text: str, style: str, *, titles: set[str], signature: set[str]) -> str:
     lines = [line for line in text.splitlines() if line.strip()]
     body = []
     for index, line in enumerate(lines):
-        stripped = html.escape(line.strip())
-        if index < 2:
+        stripped = line.strip()
+        if index < 2 or stripped in titles:
             css = "title"
-        elif line.strip().startswith("川政发"):
+        elif re.fullmatch(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号", stripped):
             css = "number"
-        elif index >= len(lines) - 2:
+        elif stripped in signature:
             css = "signature"
         elif line.startswith("\u3000"):
             css = "indent"
         else:
             css = ""
-        body.append(f'<p class="{css}">{stripped}</p>')
+        body.append(f'<p class="{css}">{html.escape(stripped)}</p>')
     return (
         '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
-        f"<style>{PDF_STYLE}</style></head><body>{''.join(body)}</body></html>"
+        f"<style>{style}</style></head><body>{''.join(body)}</body></html>"
     )
 
 
-def write_pdf() -> None:
+def print_pdf(page: str, out: Path) -> None:
     if not Path(CHROMIUM).exists():
         sys.exit(f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk")
-    page = opinions_html(text_of("jiangchuan-2024-ecology-opinions.txt"))
-    out = HERE / "jiangchuan-2024-ecology-opinions.pdf"
     with tempfile.TemporaryDirectory() as scratch:
-        source = Path(scratch) / "opinions.html"
+        source = Path(scratch) / "page.html"
         source.write_text(page, encoding="utf-8")
         subprocess.run(
             [
@@ -433,13 +446,34 @@ def write_pdf() -> None:
         )
 
 
+def write_pdfs() -> None:
+    print_pdf(
+        document_html(
+            text_of("jiangchuan-2024-ecology-opinions.txt"),
+            PDF_STYLE,
+            titles=set(),
+            signature={"江川省人民政府", "2024年1月18日"},
+        ),
+        HERE / "jiangchuan-2024-ecology-opinions.pdf",
+    )
+    print_pdf(
+        document_html(
+            text_of("yunyang-2024-business-environment-plan.txt"),
+            PLAN_PDF_STYLE,
+            titles={"云阳市2024年深化营商环境改革实施方案"},
+            signature={"云阳市人民政府办公室", "2024年2月20日"},
+        ),
+        HERE / "yunyang-2024-business-environment-plan-printed.pdf",
+    )
+
+
 def main() -> None:
     write_text_copies()
     write_typed_docx()
     write_autonumbered_docx()
     write_table_docx()
     write_table_xlsx()
-    write_pdf()
+    write_pdfs()
 
 
 if __name__ == "__main__":
