@@ -23,7 +23,9 @@ def access_unit_webhook(user: User, unit_id: int, *, write: bool = False) -> Uni
     """The unit whose chat-robot settings `user` may see (and with `write`, change); else 404/403."""
     unit = get_object_or_404(Unit, pk=unit_id)
     # The reform office reads every unit's delivery failures; units configure their own robot.
-    if is_coordinator(user) and not write:
+    if is_coordinator(user):
+        if write:
+            raise PermissionDenied
         return unit
     # Another unit's robot does not exist for anyone else.
     if user.unit_id != unit.pk or not (is_editor(user) or is_viewer(user)):
