@@ -132,7 +132,7 @@ def decode_text(data: bytes, name: str) -> TextSource:
     """Decode `data` as UTF-8, UTF-16 or GB18030, refusing binary data and implausible text."""
     if not data:
         raise ParseError(f"{name}: is empty")
-    if not data.strip(b" \t\r\n\f\v\x00\xef\xbb\xbf\xff\xfe"):
+    if not data.strip(b" \t\r\n\f\v"):
         raise ParseError(f"{name}: is empty (white space only)")
     for magic, what in _KNOWN_BINARY:
         if data.startswith(magic):
@@ -195,6 +195,8 @@ def _checked(data: bytes, encoding: str, name: str, offset: int = 0) -> TextSour
             f"(invalid byte at {exc.start + offset})"
         ) from None
     _refuse_controls(text, encoding, name, offset)
+    if not text.strip():
+        raise ParseError(f"{name}: is empty (white space only)")
     if not _plausible(text):
         raise ParseError(f"{name}: does not read as Chinese text in {encoding.upper()}")
     return _finish(text, encoding)

@@ -198,3 +198,8 @@ def test_the_module_runs_as_a_command_and_exits_2_on_bad_input(tmp_path):
     assert result.stdout == ""
     assert result.stderr.startswith("duban parse: scan.txt: is not text")
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("data", [b" \r\n\t ", b"\xef\xbb\xbf", b"\xff\xfe \x00\n\x00"])
+def test_a_file_of_white_space_or_a_bare_bom_is_empty(tmp_path, data):
+    refused(write(tmp_path, "plan.txt", data), "is empty")
