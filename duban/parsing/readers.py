@@ -31,6 +31,7 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # sum of a .docx/.xlsx's members, uncomp
 MAX_ZIP_RATIO = 200  # XML compresses ~10:1; a far higher ratio is a zip bomb
 MAX_ZIP_MEMBERS = 10_000
 MAX_PDF_PAGES = 2_000
+MAX_PDF_BYTES = 100 * 1024 * 1024  # a printed plan with scanned annexes stays far below
 
 # Characters a Chinese policy text is made of; anything else in bulk means a wrong decoding.
 _PLAUSIBLE_RANGES = (
@@ -114,6 +115,10 @@ def read_file(path: str | os.PathLike) -> TextSource | TableSource:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return _read_office(path)
     if head.startswith(b"%PDF-"):
+        if size > MAX_PDF_BYTES:
+            raise ParseError(
+                f"{name}: is too large ({size / 1e6:.0f} MB; at most {MAX_PDF_BYTES // 2**20} MB)"
+            )
         return read_pdf(path)
     if path.suffix.lower() in (".docx", ".xlsx", ".pdf"):
         kind = path.suffix.lower().lstrip(".")
@@ -588,6 +593,7 @@ def read_pdf(path: Path) -> TextSource:
 
 
 __all__ = [
+    "MAX_PDF_BYTES",
     "MAX_TEXT_BYTES",
     "MAX_UNZIPPED_BYTES",
     "TableSource",

@@ -203,3 +203,14 @@ def test_the_module_runs_as_a_command_and_exits_2_on_bad_input(tmp_path):
 @pytest.mark.parametrize("data", [b" \r\n\t ", b"\xef\xbb\xbf", b"\xff\xfe \x00\n\x00"])
 def test_a_file_of_white_space_or_a_bare_bom_is_empty(tmp_path, data):
     refused(write(tmp_path, "plan.txt", data), "is empty")
+
+
+def test_a_pdf_over_the_size_cap_is_refused_before_opening(tmp_path, monkeypatch):
+    import pdfplumber
+
+    def never(*args, **kwargs):
+        raise AssertionError("an oversized PDF must be refused before pdfplumber opens it")
+
+    monkeypatch.setattr(pdfplumber, "open", never)
+    monkeypatch.setattr(readers, "MAX_PDF_BYTES", 100_000)
+    refused(write(tmp_path, "opinions.pdf", A_PDF.read_bytes()), "too large")
