@@ -223,3 +223,9 @@ def file_report(coordinator):
         return report
 
     return build
+
+
+@pytest.fixture
+def no_demo_plan(db):
+    """Closes the demo's imported plans for one test, so only the test's own plans owe reports."""
+    Plan.objects.filter(source__isnull=False).update(status=Plan.Status.CLOSED)

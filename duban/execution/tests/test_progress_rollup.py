@@ -9,6 +9,8 @@ from duban.execution.progress import Node, normalised_weights, roll_up
 from duban.execution.selectors.progress import plan_progress
 from duban.execution.tests.conftest import make_task
 
+pytestmark = pytest.mark.usefixtures("no_demo_plan")
+
 
 def leaf(key, reported, weight=1, **kwargs):
     return Node(key=key, weight=Decimal(weight), reported=reported, **kwargs)

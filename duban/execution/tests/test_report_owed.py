@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from duban.execution.selectors.reports import (
     missing_reports,
     reports_awaiting_review,
@@ -9,6 +11,8 @@ from duban.execution.selectors.reports import (
     returned_reports,
 )
 from duban.execution.tests.conftest import make_plan, make_task
+
+pytestmark = pytest.mark.usefixtures("no_demo_plan")
 
 SEP_30 = date(2012, 9, 30)
 

@@ -14,6 +14,8 @@ from django.urls import reverse
 from duban.execution.models import ProgressReport
 from duban.execution.tests.conftest import make_task
 
+pytestmark = pytest.mark.usefixtures("no_demo_plan")
+
 SEP = date(2012, 9, 1)
 
 

@@ -13,6 +13,8 @@ from duban.execution.services.reports import (
     progress_report_save,
 )
 
+pytestmark = pytest.mark.usefixtures("no_demo_plan")
+
 Review = ProgressReport.Review
 
 

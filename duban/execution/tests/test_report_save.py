@@ -13,6 +13,8 @@ from duban.execution.services.reports import (
 )
 from duban.execution.tests.conftest import make_task
 
+pytestmark = pytest.mark.usefixtures("no_demo_plan")
+
 SEP = date(2012, 9, 1)
 
 
