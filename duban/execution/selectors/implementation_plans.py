@@ -21,7 +21,8 @@ def submitted_late(implementation_plan: ImplementationPlan) -> bool:
     return bool(deadline and first and timezone.localdate(first) > deadline)
 
 
-def _units_leading(plan: Plan):
+def units_leading(plan: Plan):
+    """The units that lead at least one live task of `plan`: those that owe a 实施方案."""
     return Unit.objects.filter(
         assignments__task__plan=plan,
         assignments__task__withdrawn=False,
@@ -108,7 +109,7 @@ def late_or_missing_plans(*, plan: Plan, as_of: date | None = None) -> list[Late
         for ip in ImplementationPlan.objects.filter(plan=plan).select_related("plan", "unit")
     }
     late = []
-    for unit in _units_leading(plan).order_by("region__code", "kind", "name"):
+    for unit in units_leading(plan).order_by("region__code", "kind", "name"):
         ip = by_unit.get(unit.pk)
         first = ip.first_submitted_at if ip else None
         if first is not None and timezone.localdate(first) <= today:
