@@ -114,6 +114,7 @@ class Numbering:
 
     def __init__(self, numbering_element, styles_element):
         self._abstract: dict[str, dict[int, _Level]] = {}
+        self._style_link: dict[str, str] = {}  # abstractNumId → numbering style it defers to
         self._num_abstract: dict[str, str] = {}
         self._start_override: dict[tuple[str, int], int] = {}
         self._style_numpr: dict[str, tuple[str | None, int | None]] = {}
@@ -139,7 +140,11 @@ class Numbering:
             levels = {
                 int(lvl.get(_W + "ilvl", "0")): _Level(lvl) for lvl in abstract.iter(_W + "lvl")
             }
-            self._abstract[abstract.get(_W + "abstractNumId")] = levels
+            abstract_id = abstract.get(_W + "abstractNumId")
+            self._abstract[abstract_id] = levels
+            link = abstract.find(_W + "numStyleLink")
+            if link is not None:
+                self._style_link[abstract_id] = link.get(_W + "val")
         for num in root.iter(_W + "num"):
             num_id = num.get(_W + "numId")
             abstract_id = num.find(_W + "abstractNumId")
@@ -182,7 +187,7 @@ class Numbering:
         num_id, level = self._numpr_of(paragraph._p)
         if not num_id or num_id == "0":
             return ""
-        levels = self._abstract.get(self._num_abstract.get(num_id, ""), {})
+        levels = self._levels(num_id)
         if level not in levels:
             return ""
         counters = self._counters.setdefault(num_id, {})
@@ -204,6 +209,17 @@ class Numbering:
         if label and label[-1].isalnum():
             label += "\u3000"  # Word shows a tab after a bare number; keep it apart from text
         return label
+
+    def _levels(self, num_id: str, depth: int = 0) -> dict[int, _Level]:
+        """The level definitions of a list, following `w:numStyleLink`: Word's multilevel lists
+        tied to a numbering style keep their levels on the style's own abstractNum."""
+        abstract_id = self._num_abstract.get(num_id, "")
+        levels = self._abstract.get(abstract_id, {})
+        style_id = self._style_link.get(abstract_id)
+        if levels or not style_id or depth > 3:
+            return levels
+        linked_num, _ = self._style_numpr.get(style_id, (None, None))
+        return self._levels(linked_num, depth + 1) if linked_num else {}
 
     def _start(self, num_id: str, level: int, levels: dict[int, _Level]) -> int:
         return self._start_override.get((num_id, level), levels[level].start)

@@ -173,3 +173,68 @@ def test_word_text_in_content_controls_and_tracked_insertions_is_read(tmp_path):
     path = tmp_path / "plan.docx"
     document.save(path)
     assert read_file(path).text.splitlines() == ["一、深化改革", "（一）推进整合。（省财政厅负责）"]
+
+
+def test_word_numbering_through_a_paragraph_style_and_a_numbering_style_link(tmp_path):
+    """Heading styles carry the numbering, and the list defers to a numbering style: the way
+    Word saves a multilevel list defined as a style."""
+    import docx
+    from docx.oxml import parse_xml
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find(f"{{{w}}}num")
+    definitions = [
+        f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="80"><w:styleLink w:val="PlanList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>',
+        f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="81">'
+        '<w:numStyleLink w:val="PlanList"/></w:abstractNum>',
+    ]
+    for xml in definitions:
+        element = parse_xml(xml)
+        if first_num is not None:
+            first_num.addprevious(element)
+        else:
+            numbering.append(element)
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{w}" w:numId="80"><w:abstractNumId w:val="80"/></w:num>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{w}" w:numId="81"><w:abstractNumId w:val="81"/></w:num>')
+    )
+    styles = document.styles.element
+    styles.append(
+        parse_xml(
+            f'<w:style xmlns:w="{w}" w:type="numbering" w:styleId="PlanList"><w:name w:val="PlanList"/>'
+            '<w:pPr><w:numPr><w:numId w:val="80"/></w:numPr></w:pPr></w:style>'
+        )
+    )
+    for style_id, level in (("PlanArea", 0), ("PlanTask", 1)):
+        styles.append(
+            parse_xml(
+                f'<w:style xmlns:w="{w}" w:type="paragraph" w:styleId="{style_id}">'
+                f'<w:name w:val="{style_id}"/><w:pPr><w:numPr><w:ilvl w:val="{level}"/>'
+                '<w:numId w:val="81"/></w:numPr></w:pPr></w:style>'
+            )
+        )
+    for style, text in [
+        ("PlanArea", "深化改革"),
+        ("PlanTask", "推进整合。"),
+        ("PlanTask", "完善机制。"),
+        ("PlanArea", "强化保障"),
+        ("PlanTask", "加强领导。"),
+    ]:
+        document.add_paragraph(text, style=style)
+    path = tmp_path / "plan.docx"
+    document.save(path)
+    assert read_file(path).text.splitlines() == [
+        "一、深化改革",
+        "（一）推进整合。",
+        "（二）完善机制。",
+        "二、强化保障",
+        "（一）加强领导。",
+    ]
