@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -31,7 +32,10 @@ def parse_file(
             document = parse_table(source, year=year, name=name)
             _apply_directory(document, directory)
             return document
-        return parse_text(source.text, year=year, directory=directory)
+        document = parse_text(source.text, year=year, directory=directory)
+        if source.table is not None and not _has_units(document):
+            document = _attached_table(document, source.table, year, directory, name)
+        return document
     except ParseError as exc:
         message = str(exc)
         if message.startswith(name):
@@ -47,3 +51,43 @@ def _apply_directory(document: Document, directory: Mapping[str, str] | None) ->
         for department in item.departments:
             if department.canonical is None:
                 department.canonical = directory.get(department.name)
+
+
+def _has_units(document: Document) -> bool:
+    return any(item.departments for item in document.walk())
+
+
+def _attached_table(
+    text_document: Document,
+    table: TableSource,
+    year: int | None,
+    directory: Mapping[str, str] | None,
+    name: str,
+) -> Document:
+    """A 通知 whose tasks are in its attached 任务分解表: the tasks come from the table; the
+    document number, issuer, date and recipients from the notice."""
+    text_meta = text_document.meta
+    document = parse_table(table, year=year or _year_of(text_meta), name=name)
+    _apply_directory(document, directory)
+    meta = document.meta
+    meta.title = meta.title or text_meta.title
+    meta.doc_number = text_meta.doc_number or meta.doc_number
+    meta.issuer = text_meta.issuer or meta.issuer
+    meta.date = text_meta.date or meta.date
+    meta.recipients = text_meta.recipients or meta.recipients
+    own = {meta.doc_number}
+    seen = {cited.number for cited in document.cited_documents}
+    for cited in text_document.cited_documents:
+        if cited.number not in seen and cited.number not in own:
+            document.cited_documents.append(cited)
+            seen.add(cited.number)
+    document.closing = text_document.closing or document.closing
+    return document
+
+
+def _year_of(meta) -> int | None:
+    for text in (meta.title, meta.date or "", meta.doc_number or ""):
+        match = re.search(r"(?:19|20)\d\d", text)
+        if match:
+            return int(match.group(0))
+    return None

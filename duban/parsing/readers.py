@@ -88,6 +88,9 @@ class TextSource:
 
     text: str
     encoding: str
+    # A task table attached to the text (a 通知 with its 任务分解表 as 附件); the text
+    # pipeline's result decides whether the plan is the text or the table.
+    table: TableSource | None = None
 
 
 @dataclass
@@ -319,23 +322,19 @@ def read_docx(path: Path) -> TextSource | TableSource:
     tables = [block for block in blocks if isinstance(block, list)]
     paragraphs = [block for block in blocks if isinstance(block, str) and block.strip()]
     task_tables = [rows for rows in tables if find_header(rows) is not None]
+    before_table = _paragraphs_before(blocks, task_tables[0]) if task_tables else []
     if task_tables and len(paragraphs) <= 6:
         # The body is a 任务分解表: a title, perhaps a note, then the table.
-        # A table continued in a second table repeats its header; keep the first header only.
-        header_row = find_header(task_tables[0]).row
-        rows = task_tables[0][header_row:]
-        for more in task_tables[1:]:
-            rows += more[find_header(more).data_start :]
-        above = _lines_above(task_tables[0], header_row)
-        title = _title_from_paragraphs(paragraphs) or (above[0] if above else "")
-        notes = [line for line in paragraphs + above if line.strip() != title]
-        return TableSource(rows=rows, title=title, notes=notes)
+        return _task_table(task_tables, before_table, paragraphs)
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, str):
             lines.append(block)
-        else:
+        elif not any(block is table for table in task_tables):
             lines.extend("\u3000".join(cell for cell in _dedupe(row) if cell) for row in block)
+    if task_tables:
+        table = _task_table(task_tables, before_table[-3:], [])
+        return TextSource(fold_line_ends("\n".join(lines)), "docx", table=table)
     return TextSource(fold_line_ends("\n".join(lines)), "docx")
 
 
@@ -388,11 +387,37 @@ def _dedupe(row: list[str]) -> list[str]:
     return out
 
 
+def _paragraphs_before(blocks: list, table: list[list[str]]) -> list[str]:
+    before = []
+    for block in blocks:
+        if block is table:
+            break
+        if isinstance(block, str) and block.strip():
+            before.append(block)
+    return before
+
+
+def _task_table(
+    task_tables: list[list[list[str]]], before: list[str], paragraphs: list[str]
+) -> TableSource:
+    """One task table from `task_tables`, titled by the paragraph nearest above it."""
+    # A table continued in a second table repeats its header; keep the first header only.
+    header_row = find_header(task_tables[0]).row
+    rows = task_tables[0][header_row:]
+    for more in task_tables[1:]:
+        rows += more[find_header(more).data_start :]
+    above = _lines_above(task_tables[0], header_row)
+    title = _title_from_paragraphs(before) or (above[0] if above else "")
+    notes = [line for line in paragraphs + above if line.strip() != title]
+    return TableSource(rows=rows, title=title, notes=notes)
+
+
 def _title_from_paragraphs(paragraphs: list[str]) -> str:
-    for paragraph in paragraphs:
+    for paragraph in reversed(paragraphs):  # the line nearest the table
         if "表" in paragraph or "方案" in paragraph or "分工" in paragraph:
             return paragraph.strip()
-    return paragraphs[0].strip() if paragraphs else ""
+    candidates = [p.strip() for p in paragraphs if p.strip() not in ("附件", "附件：", "附件:")]
+    return candidates[-1] if candidates else ""
 
 
 # --- .xlsx -------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ Writes, next to this file:
 - `jiangchuan-2024-digital-government-notice.docx`: Word, numbers typed in the text;
 - `yunyang-2024-reform-points-autonumbered.docx`: Word automatic numbering only (`w:numPr`);
 - `jiangchuan-2024-business-environment-table.docx`: a Word 任务分解表;
+- `qinghe-2024-river-chief-notice-with-table.docx`: a 通知 with its 任务分解表 attached;
 - `yunyang-2024-rural-reform-table.xlsx`: an Excel 任务分解表, a title row and merged cells;
 - `jiangchuan-2024-ecology-opinions.pdf`: printed by Chromium, justified, a running header and
   `— N —` page numbers; `yunyang-2024-business-environment-plan-printed.pdf`: ragged right,
@@ -243,12 +244,10 @@ BUSINESS_TABLE = [
 ]
 
 
-def write_table_docx() -> None:
-    document = _new_docx()
-    _add_paragraph(document, BUSINESS_TABLE_TITLE, centered=True)
-    table = document.add_table(rows=0, cols=len(BUSINESS_TABLE_HEADER))
+def _add_task_table(document, header: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=0, cols=len(header))
     table.style = "Table Grid"
-    for values in [BUSINESS_TABLE_HEADER, *BUSINESS_TABLE]:
+    for values in [header, *rows]:
         cells = table.add_row().cells
         if len(values) == 2:  # an area row: its name spans the whole width
             merged = cells[1].merge(cells[-1])
@@ -257,7 +256,66 @@ def write_table_docx() -> None:
             continue
         for cell, value in zip(cells, values, strict=True):
             cell.text = value
+
+
+def write_table_docx() -> None:
+    document = _new_docx()
+    _add_paragraph(document, BUSINESS_TABLE_TITLE, centered=True)
+    _add_task_table(document, BUSINESS_TABLE_HEADER, BUSINESS_TABLE)
     document.save(HERE / "jiangchuan-2024-business-environment-table.docx")
+
+
+# --- Word notice with the task table attached -------------------------------------------
+
+RIVER_NOTICE = [
+    ("title", "青河区人民政府办公室关于印发"),
+    ("title", "青河区2024年河湖长制重点任务分解表的通知"),
+    ("center", "青政办发〔2024〕5号"),
+    ("plain", "各镇人民政府、街道办事处，区直有关部门："),
+    (
+        "indent",
+        "为全面落实《云阳市全面推行河湖长制实施方案》（云办发〔2022〕16号）要求，持续改善全区河湖"
+        "水环境质量，经区政府同意，现将《青河区2024年河湖长制重点任务分解表》印发给你们，请认真抓好落实。",
+    ),
+    (
+        "indent",
+        "各牵头单位要按照任务分解表明确的时限要求，细化工作措施，每季度末将工作进展情况报送区河长制"
+        "办公室。区河长制办公室要加强统筹调度，对工作推进不力的单位予以通报。",
+    ),
+    ("right", "青河区人民政府办公室"),
+    ("right", "2024年2月5日"),
+    ("plain", "附件"),
+    ("title", "青河区2024年河湖长制重点任务分解表"),
+]
+RIVER_TABLE = [
+    ["一", "水资源保护"],
+    ["1", "严格取用水管理", "开展取水工程规范化管理专项整治，完成取水口核查登记。", "区水利局",
+     "区发改局、区自然资源分局", "2024年6月底前"],
+    ["2", "推进节水型社会建设", "创建节水型机关和节水型企业10家以上。", "区水利局",
+     "区机关事务中心、区工信局", "2024年11月底前"],
+    ["二", "水污染防治"],
+    ["3", "整治入河排污口", "完成青河干流入河排污口排查溯源和分类整治。", "区生态环境分局",
+     "区水利局、区住建局", "2024年9月底前"],
+    ["4", "治理农业面源污染", "推广测土配方施肥，化肥使用量较上年下降2%。", "区农业农村局",
+     "各镇人民政府", "年内"],
+    ["三", "河湖管理保护"],
+    ["5", "清理河湖“四乱”问题", "常态化开展河湖“清四乱”专项行动，问题整改率达到100%。",
+     "区河长制办公室", "区水利局、区公安分局、各镇人民政府、街道办事处", "持续推进"],
+]  # fmt: skip
+
+
+def write_notice_with_table_docx() -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = _new_docx()
+    for kind, text in RIVER_NOTICE:
+        paragraph = _add_paragraph(
+            document, text, centered=kind in ("title", "center"), indent=kind == "indent"
+        )
+        if kind == "right":
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _add_task_table(document, BUSINESS_TABLE_HEADER, RIVER_TABLE)
+    document.save(HERE / "qinghe-2024-river-chief-notice-with-table.docx")
 
 
 # --- Excel task table -----------------------------------------------------------------------
@@ -472,6 +530,7 @@ def main() -> None:
     write_typed_docx()
     write_autonumbered_docx()
     write_table_docx()
+    write_notice_with_table_docx()
     write_table_xlsx()
     write_pdfs()
 
