@@ -100,8 +100,8 @@ def lanzhou_unit(lanzhou) -> Unit:
 
 
 @pytest.fixture
-def plan_2012(db) -> Plan:
-    """A published 2012 plan; implementation plans due 2012-05-20."""
+def plan_2012(no_demo_plan) -> Plan:
+    """A published 2012 plan, the only open one (the demo's is closed); due 2012-05-20."""
     return make_plan()
 
 

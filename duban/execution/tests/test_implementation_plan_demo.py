@@ -20,7 +20,7 @@ Status = ImplementationPlan.Status
 
 
 @pytest.fixture
-def demo_plan(db):
+def demo_plan(no_demo_plan):
     """A published plan where 11 units each lead two tasks (one multi-year)."""
     plan = make_plan()
     units = Unit.objects.filter(kind=Unit.Kind.DEPARTMENT).order_by("name")[:11]

@@ -49,7 +49,7 @@ def test_a_submitted_plan_is_no_longer_owed_but_awaits_review(plan_2012, finance
 
 
 @pytest.mark.django_db
-def test_a_draft_plan_of_an_unpublished_plan_is_not_owed(finance_unit, caizheng):
+def test_a_draft_plan_of_an_unpublished_plan_is_not_owed(no_demo_plan, finance_unit, caizheng):
     draft = make_plan(status="draft")
     make_task(draft, "1.1.1", lead=finance_unit)
 

@@ -81,7 +81,7 @@ def test_the_queue_is_closed_to_units_and_admins(client, demo_accounts, persona)
 
 
 @pytest.mark.django_db
-def test_with_no_published_plan_the_queue_says_so(client, coordinator):
+def test_with_no_published_plan_the_queue_says_so(client, coordinator, no_demo_plan):
     client.force_login(coordinator)
 
     assert "尚无已发布的年度计划" in client.get(reverse("execution:queue")).content.decode()

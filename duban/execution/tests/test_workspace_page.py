@@ -134,7 +134,7 @@ def test_the_workspace_is_for_a_units_staff(client, demo_accounts, persona, stat
 
 @pytest.mark.django_db
 def test_the_workspace_page_takes_a_bounded_number_of_queries(
-    client, caizheng, finance_unit, django_assert_max_num_queries
+    client, caizheng, finance_unit, no_demo_plan, django_assert_max_num_queries
 ):
     plan = make_plan()
     for n in range(1, 6):
