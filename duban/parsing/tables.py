@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from .citations import DOC_NUMBER, find_citations, unique_citations
 from .document import Closing, Document, Item, Meta, ParseError
 from .meta import parse_date
-from .readers import TableSource, find_header
+from .sources import TableSource
+from .table_header import find_header
 
 AREA_NUMBER = re.compile(
     r"^[一二三四五六七八九十百⼀⼆⼗]+[、.．]?$|^[（(][一二三四五六七八九十]+[）)]$"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from duban.parsing import readers
+from duban.parsing import office_files, readers
 from duban.parsing.cli import main
 from duban.parsing.document import ParseError
 from duban.parsing.files import parse_file
@@ -143,7 +143,7 @@ def test_an_archive_over_the_unpacked_size_cap_is_refused(tmp_path, monkeypatch)
         raise AssertionError("an oversized archive must be refused before openpyxl opens it")
 
     monkeypatch.setattr(openpyxl, "load_workbook", never)
-    monkeypatch.setattr(readers, "MAX_UNZIPPED_BYTES", 2 << 20)
+    monkeypatch.setattr(office_files, "MAX_UNZIPPED_BYTES", 2 << 20)
     # Incompressible data: the ratio is fine, the unpacked size is not.
     path = _bomb(tmp_path / "big.xlsx", "xl/workbook.xml", 3 << 20, os.urandom)
     refused(path, "would unpack to", "zip bomb")

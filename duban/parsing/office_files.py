@@ -1,0 +1,45 @@
+"""Guards for .docx and .xlsx files, which are zip archives: corrupt archives and zip bombs."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .document import ParseError
+
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # sum of a .docx/.xlsx's members, uncompressed
+MAX_ZIP_RATIO = 200  # XML compresses ~10:1; a far higher ratio is a zip bomb
+MAX_ZIP_MEMBERS = 10_000
+
+
+def check_zip(path: Path) -> set[str]:
+    """Read the central directory only and refuse corrupt archives and zip bombs.
+
+    Runs before python-docx or openpyxl touch the file, so a bomb is never inflated.
+    """
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise ParseError(f"{name}: is corrupt (not a readable zip archive: {exc})") from None
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise ParseError(f"{name}: has too many parts ({len(infos)}); refusing it")
+    unzipped = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos)
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise ParseError(
+            f"{name}: would unpack to {unzipped / 1e6:.0f} MB "
+            f"(at most {MAX_UNZIPPED_BYTES // 2**20} MB); refusing it as a zip bomb"
+        )
+    if unzipped > 1_000_000 and unzipped > MAX_ZIP_RATIO * max(packed, 1):
+        raise ParseError(
+            f"{name}: compression ratio {unzipped // max(packed, 1)}:1 is implausible "
+            "for an office file; refusing it as a zip bomb"
+        )
+    return {info.filename for info in infos}
+
+
+def corrupt_file_error(name: str, exc: Exception) -> ParseError:
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ParseError(f"{name}: is corrupt ({detail[:200]})")
