@@ -31,6 +31,7 @@ from duban.parsing.vocabulary import (
     LEADER_LABELS,
     LIST_LABELS,
     NAME_PREFIXES,
+    OTHERS_SUFFIXES,
     ROLE_MARKERS,
     TIME_LABELS,
 )
@@ -209,9 +210,16 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     parts = []
     part_start = start
     i = start
+    depth = 0  # separators inside brackets belong to a name: 各县（市、区）人民政府
     while i < end:
         char = folded[i]
-        if char in _SEPARATORS:
+        if char == "（":
+            depth += 1
+        elif char == "）" and depth:
+            depth -= 1
+        elif depth:
+            pass
+        elif char in _SEPARATORS:
             parts.append((part_start, i))
             part_start = i + 1
         else:
@@ -229,16 +237,25 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _strip_marker(part: str) -> tuple[str | None, int]:
-    """The role a trailing marker gives, and where the name ends before it."""
-    trimmed = part.rstrip(" 。.")
-    for marker, role in _MARKERS:
-        if trimmed.endswith(marker):
-            end = len(trimmed) - len(marker)
-            # 等 may also precede the marker: 省财政厅等按职责分工负责.
-            while part[:end].endswith("等"):
-                end -= 1
-            return role, end
-    return None, len(trimmed)
+    """The role trailing markers give, and where the name ends before them.
+
+    Markers may stack (负责落实, 等按职责分工负责); a lead or co marker wins over "any".
+    """
+    end = len(part.rstrip(" 。."))
+    role = None
+    while True:
+        marker = next((m for m in _MARKERS if part.startswith(m[0], end - len(m[0]))), None)
+        if marker is None or len(marker[0]) > end:
+            break
+        end -= len(marker[0])
+        role = marker[1] if role in (None, "any") else role
+    for suffix in OTHERS_SUFFIXES:
+        if part.startswith(suffix, end - len(suffix)) and end > len(suffix):
+            end -= len(suffix)
+            break
+    while part[:end].endswith("等"):
+        end -= 1
+    return role, end
 
 
 def _strip_prefix(part: str, end: int) -> int:

@@ -193,7 +193,12 @@ LIST_LABELS = (
     ("承办单位", "any"),
     ("实施单位", "any"),
     ("责任主体", "any"),
+    ("牵头责任单位", "lead"),
+    ("主责部门", "lead"),
     ("配合单位", "co"),
+    ("协同部门", "co"),
+    ("协助单位", "co"),
+    ("参加单位", "co"),
     ("配合部门", "co"),
     ("参与单位", "co"),
     ("参与部门", "co"),
@@ -206,20 +211,37 @@ LIST_LABELS = (
 
 # Labels of a supervising leader (主管省领导：…): never a department.
 LEADER_LABELS = (
-    "主管省领导",
-    "分管省领导",
     "责任领导",
     "牵头领导",
     "分管领导",
     "主管领导",
+    "联系领导",
     "省级领导",
+    "市级领导",
+    *(
+        f"{kind}{level}领导"
+        for kind in ("主管", "分管", "牵头", "责任", "联系", "协调")
+        for level in ("省", "市", "区", "县", "州")
+    ),
 )
 
 # Labels of a time limit that may follow a list on its own line (完成时限：6月底前).
-TIME_LABELS = ("完成时限", "完成时间", "时间要求", "时限要求", "时限")
+TIME_LABELS = (
+    "完成时限",
+    "完成时间",
+    "完成期限",
+    "时间要求",
+    "时限要求",
+    "时间节点",
+    "时间安排",
+    "时限",
+)
 
 # Leading words before the names (由省财政厅牵头).
-NAME_PREFIXES = ("由",)
+NAME_PREFIXES = ("会同", "由", "并", "请")
+
+# What follows a name to say "and others" (省财政厅等有关部门): dropped with the 等.
+OTHERS_SUFFIXES = ("等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位")
 
 # Time phrases. Each entry: phrase or pattern (with {month} {n} {year} slots), and the rule
 # that resolves it against the plan year. Rules are named in deadlines.py.
