@@ -439,4 +439,6 @@ def city_matrix(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def source_file(request: HttpRequest, source_id: int) -> HttpResponse:
     source = access_source(request.user, source_id)
+    if not source.file or not source.file.storage.exists(source.file.name):
+        raise Http404
     return FileResponse(source.file.open("rb"), as_attachment=True, filename=source.original_name)
