@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from duban.parsing import parse_text  # noqa: E402
 from duban.parsing.files import parse_file  # noqa: E402
 
-FOUNDING = Path("/work/shared/corpus/gansu-2012-reform-opinions.txt")
+FOUNDING = ROOT / "samples" / "gansu-2012-reform-opinions.txt"
 CORPUS = ROOT / "tests" / "parsing" / "corpus"
 OTHER_FORMATS = [  # reading cost beyond the text pipeline
     CORPUS / "jiangchuan-2024-ecology-opinions.pdf",

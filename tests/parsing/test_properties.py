@@ -17,7 +17,7 @@ from duban.parsing import parse_text
 from duban.parsing.document import ParseError
 from duban.parsing.readers import decode_text
 
-FOUNDING = Path("/work/shared/corpus/gansu-2012-reform-opinions.txt")
+FOUNDING = Path(__file__).resolve().parents[2] / "samples" / "gansu-2012-reform-opinions.txt"
 LOCAL = Path(__file__).parent / "corpus" / "jiangchuan-2023-reform-opinions.txt"
 DOCUMENTS = [path.read_text(encoding="utf-8") for path in (FOUNDING, LOCAL) if path.exists()]
 
