@@ -42,8 +42,12 @@ class CommitmentForm(VersionedForm):
         help_text=_("可选：分几步推进，各步大致时间。"),
     )
 
-    def __init__(self, *args, multi_year: bool = False, **kwargs):
+    def __init__(self, *args, multi_year: bool = False, form_id: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        # The fields sit in the task's card, outside the <form> element they belong to.
+        if form_id:
+            for field in self.fields.values():
+                field.widget.attrs["form"] = form_id
         if multi_year:
             # 跨年度任务: the document asks for a breakthrough this year, not completion.
             self.fields["criterion"].label = _("今年要取得的突破")

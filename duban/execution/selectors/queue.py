@@ -22,6 +22,30 @@ from duban.plans.models import Plan
 
 
 @dataclass
+class MissingByUnit:
+    """One unit's overdue reports, summed up: the queue names the unit once, not each period."""
+
+    unit: object
+    count: int
+    oldest_period: date
+    task_paths: list[str]
+
+
+def missing_by_unit(missing: list[OwedReport]) -> list[MissingByUnit]:
+    """Overdue reports grouped by unit, the unit with the most first."""
+    groups: dict[int, MissingByUnit] = {}
+    for owed in missing:
+        group = groups.get(owed.unit.pk)
+        if group is None:
+            group = groups[owed.unit.pk] = MissingByUnit(owed.unit, 0, owed.period_start, [])
+        group.count += 1
+        group.oldest_period = min(group.oldest_period, owed.period_start)
+        if owed.task.path not in group.task_paths:
+            group.task_paths.append(owed.task.path)
+    return sorted(groups.values(), key=lambda g: (-g.count, g.unit.name))
+
+
+@dataclass
 class Queue:
     plan: Plan
     as_of: date
@@ -31,6 +55,10 @@ class Queue:
     reports_awaiting_review: list[ProgressReport]
     missing_reports: list[OwedReport]
     overdue_milestones: list[Milestone]
+
+    @property
+    def missing_by_unit(self) -> list[MissingByUnit]:
+        return missing_by_unit(self.missing_reports)
 
     @property
     def empty(self) -> bool:

@@ -100,3 +100,15 @@ def test_the_queue_takes_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(25):
         client.get(reverse("execution:queue") + "?as_of=2012-09-30")
+
+
+@pytest.mark.django_db
+def test_missing_reports_are_summed_up_per_unit(plan_2012, finance_task, reform_task, coordinator):
+    queue = coordinator_queue(plan=plan_2012, as_of=date(2012, 4, 30))
+
+    summary = {(g.unit.short_name, g.count, g.oldest_period) for g in queue.missing_by_unit}
+    # January–March are overdue by 30 April; each unit reports on both tasks (lead or co).
+    assert summary == {
+        ("省财政厅", 6, date(2012, 1, 1)),
+        ("省发展改革委", 6, date(2012, 1, 1)),
+    }

@@ -106,6 +106,7 @@ def plan_edit(request: HttpRequest, implementation_plan_id: int) -> HttpResponse
             data,
             prefix=f"c{c.pk}",
             multi_year=c.task.kind == Task.Kind.MULTI_YEAR,
+            form_id="plan-form",
             initial={"criterion": c.criterion, "steps": c.steps, "version": c.version},
         )
         for c in ip.commitments.all()

@@ -13,6 +13,7 @@ from duban.audit import services as audit
 from duban.execution.forms_plans import MilestoneEditForm, MilestoneForm, MilestoneTickForm
 from duban.execution.models import Milestone
 from duban.execution.permissions import access_implementation_plan, access_milestone
+from duban.execution.services.implementation_plans import submission_gaps
 from duban.execution.services.milestones import (
     milestone_add,
     milestone_tick,
@@ -48,6 +49,9 @@ def milestone_create(
         "ip": ip,
         "section": {"task": commitment.task, "milestones": milestones, "milestone_form": form},
         "today": today(),
+        # The list of what still keeps the plan from being submitted changes with each row.
+        "gaps": submission_gaps(ip),
+        "gaps_out_of_band": True,
     }
     return render(request, "execution/_plan_task_milestones.html", context)
 
