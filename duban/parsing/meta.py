@@ -23,6 +23,7 @@ COVER_NOTE = re.compile(
     r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
 )
 FOOTER = re.compile(r"(?:抄送|抄报|发送|分送)\s*[：:]|[（(]此件[^）)]*[）)]|.{0,40}印发$")
+_NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 _PUNCTUATION = re.compile(r"[。，；：:;,！？]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -114,7 +115,8 @@ def _title(header: list[Paragraph], recipients: list[str]) -> str:
     for paragraph in header:
         m = COVER_NOTE.search(paragraph.text)
         if m:
-            return m.group(1).strip()
+            # Inside 《》 a title's own book titles are written 〈〉; standing alone, 《》 again.
+            return m.group(1).strip().translate(_NESTED_TITLE_MARKS)
     for index, paragraph in enumerate(header):
         text = paragraph.text
         below = header[index + 1].text if index + 1 < len(header) else ""
