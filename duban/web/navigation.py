@@ -34,6 +34,10 @@ class NavItem:
 
 NAVIGATION: list[NavItem] = [
     NavItem("home", _("首页"), "web:home", ALL_ROLES),
+    # What the unit owes and when: plans to file, reports due, milestones coming due.
+    NavItem("workspace", _("本单位工作台"), "execution:workspace", frozenset({EDITOR, VIEWER})),
+    # The reform office's review queue; leaders read it to see what is late.
+    NavItem("queue", _("审核督办"), "execution:queue", frozenset({COORDINATOR, LEADER})),
     # Django's admin: users, units, settings. IT staff only; business writes go through the app.
     NavItem("admin", _("系统管理"), "admin:index", frozenset({ADMIN})),
 ]
