@@ -6,23 +6,31 @@ number of tasks (plans, lead assignments, milestones, reports).
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.utils import timezone
 
+from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
+from duban.execution.progress import periods_of_year, report_due
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
+from duban.plans.tree import path_key
+from duban.supervision.ical import Event
 from duban.supervision.lights import (
     Light,
     MilestoneFact,
     ReportFact,
     RuleSet,
     TaskFacts,
+    aggregate,
     compute_light,
+    disagreement,
     load_rule_set,
 )
+from duban.supervision.models import Judgement, Reminder, Urge
 
 Review = ProgressReport.Review
 # A report counts once the unit has sent it; the office's answer does not unsend it.
@@ -99,3 +107,194 @@ def lights_for_tasks(
         task_id: compute_light(facts, as_of, rules)
         for task_id, facts in facts_for_tasks(tasks).items()
     }
+
+
+# ---- The coordinator's dashboard ------------------------------------------------------------
+
+
+@dataclass
+class TaskRow:
+    task: Task
+    light: Light
+    lead: Unit | None
+    self_status: str | None
+    judgement: Judgement | None
+    flag: str | None
+
+
+@dataclass
+class Group:
+    key: str
+    name: str
+    light: Light
+    rows: list[TaskRow] = field(default_factory=list)
+
+
+@dataclass
+class QueueRow:
+    reminder: Reminder
+    next_step: dict | None
+
+
+@dataclass
+class Dashboard:
+    plan: Plan
+    as_of: date
+    rules: RuleSet
+    rows: list[TaskRow]
+    areas: list[Group]
+    units: list[Group]
+    cities: list[Group]
+    flagged: list[TaskRow]
+    open_urges: list[Urge]
+    queue: list[QueueRow]
+
+
+def latest_judgements(task_ids) -> dict[int, Judgement]:
+    latest: dict[int, Judgement] = {}
+    for judgement in Judgement.objects.filter(task_id__in=list(task_ids)).select_related("by"):
+        if judgement.task_id not in latest:  # ordered newest first
+            latest[judgement.task_id] = judgement
+    return latest
+
+
+def _groups(rows: list[TaskRow], key, name, rules: RuleSet) -> list[Group]:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        k = key(row)
+        if k is None:
+            continue
+        groups.setdefault(k, Group(k, name(row), Light("grey"))).rows.append(row)
+    for group in groups.values():
+        group.light = aggregate(
+            [r.light for r in group.rows],
+            weights=[float(r.task.weight) for r in group.rows],
+            method=rules.aggregate,
+        )
+    return sorted(groups.values(), key=lambda g: (-g.light.severity, g.key))
+
+
+def next_step(days_overdue: int, rules: RuleSet) -> dict | None:
+    """The highest rung of the ladder an item this late has earned."""
+    earned = [s for s in rules.escalation if days_overdue >= s.get("after_days", 0)]
+    return earned[-1] if earned else None
+
+
+def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard:
+    """Lights by area, unit and city; flagged disagreements; notices unacknowledged; the queue."""
+    as_of = as_of_or_today(as_of)
+    rules = active_rules()
+    tasks = list(
+        Task.objects.active()
+        .filter(plan=plan, assignments__withdrawn=False, assignments__unit__isnull=False)
+        .select_related("region")
+        .distinct()
+    )
+    tasks.sort(key=lambda t: (t.region_id or 0, path_key(t.path)))
+    facts = facts_for_tasks(tasks)
+    leads = lead_units(facts)
+    units = Unit.objects.in_bulk(set(leads.values()))
+    judgements = latest_judgements(facts)
+    rows = []
+    for task in tasks:
+        light = compute_light(facts[task.pk], as_of, rules)
+        reports = [r for r in facts[task.pk].reports if not r.submitted or r.submitted <= as_of]
+        status = reports[-1].status if reports else None
+        judgement = judgements.get(task.pk)
+        flag = disagreement(
+            self_status=status,
+            light=light,
+            judgement=judgement.level if judgement else None,
+            bands=rules.disagreement_bands,
+        )
+        rows.append(TaskRow(task, light, units.get(leads.get(task.pk)), status, judgement, flag))
+    area_titles = dict(
+        Task.objects.filter(plan=plan, level=1, region__isnull=True).values_list("path", "title")
+    )
+    provincial = [r for r in rows if r.task.region_id is None]
+    queue = Reminder.objects.filter(
+        plan=plan, queued=True, fire_date__gt=as_of - timedelta(days=7), fire_date__lte=as_of
+    ).select_related("unit", "task")
+    return Dashboard(
+        plan=plan,
+        as_of=as_of,
+        rules=rules,
+        rows=rows,
+        areas=_groups(
+            provincial,
+            lambda r: r.task.path.split(".")[0],
+            lambda r: area_titles.get(r.task.path.split(".")[0], r.task.path.split(".")[0]),
+            rules,
+        ),
+        units=_groups(
+            provincial,
+            lambda r: str(r.lead.pk) if r.lead else None,
+            lambda r: r.lead.short_name or r.lead.name,
+            rules,
+        ),
+        cities=_groups(
+            [r for r in rows if r.task.region_id],
+            lambda r: str(r.task.region_id),
+            lambda r: r.task.region.name,
+            rules,
+        ),
+        flagged=[r for r in rows if r.flag],
+        open_urges=list(
+            Urge.objects.filter(acknowledged_at__isnull=True).select_related("unit", "task")
+        ),
+        queue=[
+            QueueRow(r, next_step(r.days_overdue, rules))
+            for r in sorted(queue, key=lambda r: -r.days_overdue)
+        ],
+    )
+
+
+def urges_for_unit(unit: Unit) -> list[Urge]:
+    return list(Urge.objects.filter(unit=unit).select_related("task", "sent_by", "acknowledged_by"))
+
+
+def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
+    """The unit's due dates: its milestones, its reports (one event per period), its plan filing."""
+    as_of = as_of_or_today(as_of)
+    events = [
+        Event(
+            uid=f"milestone-{m.pk}@duban",
+            day=m.due_date,
+            summary=f"{'【已完成】' if m.met_on else ''}里程碑：{m.title}",
+            description=f"{m.task.path} {m.task.title}",
+        )
+        for m in Milestone.objects.filter(unit=unit, withdrawn=False, task__withdrawn=False)
+        .select_related("task")
+        .order_by("due_date")
+    ]
+    assignments = Assignment.objects.filter(
+        unit=unit, withdrawn=False, task__withdrawn=False, task__plan__status=Plan.Status.PUBLISHED
+    ).select_related("task__plan")
+    periods: dict[tuple[int, date], list[str]] = defaultdict(list)
+    plans: dict[int, Plan] = {}
+    for a in assignments:
+        plan = a.task.plan
+        plans[plan.pk] = plan
+        for _start, end in periods_of_year(
+            plan.year, plan.report_cadence, until=date(plan.year, 12, 31)
+        ):
+            periods[(plan.pk, end)].append(a.task.path)
+    for (plan_id, end), paths in sorted(periods.items(), key=lambda item: item[0][1]):
+        events.append(
+            Event(
+                uid=f"report-{plan_id}-{unit.pk}-{end:%Y%m}@duban",
+                day=report_due(end),
+                summary=f"报送{end.month}月进展报告（{len(paths)}项任务）",
+                description="任务：" + "、".join(paths),
+            )
+        )
+    for plan in plans.values():
+        if plan.filing_deadline:
+            events.append(
+                Event(
+                    uid=f"implementation-plan-{plan.pk}-{unit.pk}@duban",
+                    day=plan.filing_deadline,
+                    summary=f"{plan.year}年改革实施方案报送备案截止",
+                )
+            )
+    return events

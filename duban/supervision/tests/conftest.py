@@ -11,6 +11,7 @@ from duban.execution.tests.conftest import (  # noqa: F401  (fixtures shared wit
     lanzhou_unit,
     make_plan,
     make_task,
+    no_demo_plan,
     plan_2012,
     reform_task,
     reform_unit,

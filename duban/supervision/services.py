@@ -1,0 +1,330 @@
+"""Supervision writes: the periodic scan, 催办 notices and their acknowledgement, judgements,
+calendar tokens. Every message goes out through `notifications.notify` (queued on commit).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from duban.audit import services as audit
+from duban.audit.models import Cause
+from duban.directory.models import Unit, User
+from duban.execution.models import ImplementationPlan, Milestone, ProgressReport
+from duban.execution.progress import periods_of_year, report_due
+from duban.lib.clock import as_of_or_today
+from duban.notifications.services import notify
+from duban.plans.models import Assignment, Plan, Task
+from duban.supervision.lights import RuleSet, period_label
+from duban.supervision.models import CalendarToken, EscalationStep, Judgement, Reminder, Step, Urge
+from duban.supervision.schedule import OVERDUE_WEEKLY, due_phrase, reminder_due
+from duban.supervision.selectors import FILED, active_rules
+
+Target = Reminder.Target
+
+MESSAGE_REQUIRED = "请填写督办内容。"
+REASON_REQUIRED = "请写明研判理由。"
+ALREADY_ACKNOWLEDGED = "这份督办通知已经签收。"
+NOT_A_MANUAL_STEP = "提醒由系统定时发出；人工督办请选择催办通知、书面预警或通报。"
+
+
+def unit_recipients(unit_ids) -> dict[int, list[User]]:
+    """unit id → its active editors and viewers: the people a unit's reminders go to."""
+    people: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(
+        unit_id__in=list(unit_ids),
+        is_active=True,
+        role__in=[User.Role.EDITOR, User.Role.VIEWER],
+    ):
+        people[user.unit_id].append(user)
+    return people
+
+
+# ---- The periodic scan ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something a unit owes by a date: a milestone, a period's report, its implementation plan."""
+
+    target: str
+    key: str
+    unit_id: int
+    plan_id: int
+    title: str
+    due: date
+    link: str
+    task_id: int | None = None
+    milestone_id: int | None = None
+    period_start: date | None = None
+
+
+def _published(prefix: str = "") -> dict:
+    return {f"{prefix}plan__status": Plan.Status.PUBLISHED}
+
+
+def due_milestones(as_of: date) -> list[DueItem]:
+    milestones = (
+        Milestone.objects.filter(withdrawn=False, task__withdrawn=False, **_published("task__"))
+        .filter(Q(met_on__isnull=True) | Q(met_on__gt=as_of))
+        .select_related("task")
+    )
+    return [
+        DueItem(
+            target=Target.MILESTONE,
+            key=f"milestone:{m.pk}",
+            unit_id=m.unit_id,
+            plan_id=m.task.plan_id,
+            title=f"{m.task.path} 里程碑“{m.title}”",
+            due=m.due_date,
+            link=reverse("plans:task-detail", args=[m.task_id]),
+            task_id=m.task_id,
+            milestone_id=m.pk,
+        )
+        for m in milestones
+    ]
+
+
+def _accepted_done_tasks(task_ids) -> set[int]:
+    return set(
+        ProgressReport.objects.filter(
+            task_id__in=task_ids,
+            status=ProgressReport.Status.DONE,
+            review=ProgressReport.Review.ACCEPTED,
+        ).values_list("task_id", flat=True)
+    )
+
+
+def due_reports(as_of: date, rules: RuleSet) -> list[DueItem]:
+    """Per assignment: the latest unfiled period whose report is due, and the next one coming."""
+    lookahead = max(rules.reminders.get("before_due_days", [7, 1]) or [0])
+    assignments = list(
+        Assignment.objects.filter(
+            withdrawn=False, unit__isnull=False, task__withdrawn=False, **_published("task__")
+        ).select_related("task__plan")
+    )
+    task_ids = {a.task_id for a in assignments}
+    done = _accepted_done_tasks(task_ids)
+    filed = set(
+        ProgressReport.objects.filter(task_id__in=task_ids, review__in=FILED).values_list(
+            "task_id", "unit_id", "period_start"
+        )
+    )
+    items = []
+    for a in assignments:
+        if a.task_id in done:
+            continue
+        plan = a.task.plan
+        horizon = date.fromordinal(as_of.toordinal() + lookahead)
+        periods = list(periods_of_year(plan.year, plan.report_cadence, until=horizon))
+        unfiled = [p for p in periods if (a.task_id, a.unit_id, p[0]) not in filed]
+        late = [p for p in unfiled if report_due(p[1]) <= as_of]
+        coming = [p for p in unfiled if report_due(p[1]) > as_of]
+        for start, end in late[-1:] + coming[:1]:
+            items.append(
+                DueItem(
+                    target=Target.REPORT,
+                    key=f"report:{a.task_id}:{a.unit_id}:{start.isoformat()}",
+                    unit_id=a.unit_id,
+                    plan_id=plan.pk,
+                    title=f"{a.task.path} {period_label(start, plan.report_cadence)}进展报告",
+                    due=report_due(end),
+                    link=reverse("execution:report-list"),
+                    task_id=a.task_id,
+                    period_start=start,
+                )
+            )
+    return items
+
+
+def due_implementation_plans() -> list[DueItem]:
+    plans = Plan.objects.filter(status=Plan.Status.PUBLISHED, filing_deadline__isnull=False)
+    items = []
+    for plan in plans:
+        units = set(
+            Assignment.objects.filter(
+                task__plan=plan, task__withdrawn=False, withdrawn=False, unit__isnull=False
+            ).values_list("unit_id", flat=True)
+        )
+        submitted = set(
+            ImplementationPlan.objects.filter(
+                plan=plan, first_submitted_at__isnull=False
+            ).values_list("unit_id", flat=True)
+        )
+        for unit_id in sorted(units - submitted):
+            items.append(
+                DueItem(
+                    target=Target.IMPLEMENTATION_PLAN,
+                    key=f"implementation_plan:{plan.pk}:{unit_id}",
+                    unit_id=unit_id,
+                    plan_id=plan.pk,
+                    title=f"{plan.year}年改革实施方案报送备案",
+                    due=plan.filing_deadline,
+                    link=reverse("execution:workspace"),
+                )
+            )
+    return items
+
+
+def _remind(item: DueItem, kind: str, fire_date: date, as_of: date, rules: RuleSet, people):
+    """Create the reminder once; returns it if this call created it, else None."""
+    days_overdue = max(0, (as_of - item.due).days)
+    queue_after = rules.reminders.get("queue_after_days", 15)
+    try:
+        with transaction.atomic():
+            reminder, created = Reminder.objects.get_or_create(
+                kind=kind,
+                target_key=item.key,
+                fire_date=fire_date,
+                defaults={
+                    "target": item.target,
+                    "unit_id": item.unit_id,
+                    "plan_id": item.plan_id,
+                    "task_id": item.task_id,
+                    "milestone_id": item.milestone_id,
+                    "period_start": item.period_start,
+                    "title": item.title[:300],
+                    "due_date": item.due,
+                    "days_overdue": days_overdue,
+                    "queued": days_overdue > queue_after,
+                },
+            )
+            if not created:
+                return None
+            if kind == OVERDUE_WEEKLY:
+                # The first rung of the ladder, taken by the scan itself.
+                EscalationStep.objects.create(
+                    unit_id=item.unit_id,
+                    task_id=item.task_id,
+                    step=Step.REMINDER,
+                    reminder=reminder,
+                    note=f"{item.title}{due_phrase(item.due, as_of)}",
+                )
+            notify(
+                users=people.get(item.unit_id, []),
+                kind=f"reminder.{kind}",
+                title=f"{Reminder.Kind(kind).label}：{item.title}{due_phrase(item.due, as_of)}",
+                body=f"请按时完成并在督办系统中报送。到期日：{item.due.isoformat()}。",
+                link=item.link,
+            )
+            return reminder
+    except IntegrityError:
+        return None  # another worker created it between our look and our write
+
+
+def supervise(*, as_of: date | None = None, rules: RuleSet | None = None) -> dict[str, int]:
+    """Make sure every reminder due on `as_of` exists, exactly once; returns what it did.
+
+    Safe to run any number of times, by any number of workers: each reminder is keyed by
+    (kind, item, fire date) under a unique constraint, and only the call that creates it
+    sends its messages.
+    """
+    as_of = as_of_or_today(as_of)
+    rules = rules or active_rules()
+    items = due_milestones(as_of) + due_reports(as_of, rules) + due_implementation_plans()
+    people = unit_recipients({item.unit_id for item in items})
+    counts = {"items": len(items), "created": 0, "queued": 0, "existing": 0}
+    with audit.cause(Cause.SCHEDULE, f"定时督办扫描 {as_of.isoformat()}"):
+        for item in items:
+            due = reminder_due(item.due, as_of, rules.reminders)
+            if due is None:
+                continue
+            reminder = _remind(item, *due, as_of, rules, people)
+            if reminder is None:
+                counts["existing"] += 1
+                continue
+            counts["created"] += 1
+            counts["queued"] += reminder.queued
+    return counts
+
+
+# ---- 催办 notices ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def urge_send(
+    *, unit: Unit, message: str, by: User, task: Task | None = None, step: str = Step.URGE
+) -> Urge:
+    """Send a 催办 notice (or a formal warning, or a bulletin listing) to `unit`.
+
+    Raises `audit.DomainError` for an empty message or for the `reminder` rung, which only
+    the scan takes. The unit's people are told in-app, by e-mail and on its chat robot.
+    """
+    if not message.strip():
+        raise audit.DomainError(MESSAGE_REQUIRED)
+    if step not in (Step.URGE, Step.WARNING, Step.BULLETIN):
+        raise audit.DomainError(NOT_A_MANUAL_STEP)
+    urge = audit.save(
+        Urge(unit=unit, task=task, step=step, message=message.strip(), sent_by=by),
+        by=by,
+        reason=Step(step).label,
+    )
+    EscalationStep.objects.create(
+        unit=unit, task=task, step=step, urge=urge, by=by, note=message.strip()[:300]
+    )
+    about = f"（{task.path} {task.title}）" if task else ""
+    notify(
+        users=unit_recipients([unit.pk]).get(unit.pk, []),
+        kind=f"urge.{step}",
+        title=f"{Step(step).label}{about}"[:200],
+        body=f"{message.strip()}\n\n请登录督办系统签收。",
+        link=reverse("supervision:urge-detail", args=[urge.pk]),
+        by=by,
+    )
+    return urge
+
+
+@transaction.atomic
+def urge_acknowledge(*, urge: Urge, note: str, by: User, seen_version: int) -> Urge:
+    """Record that `by` (of the urged unit) received the notice; the coordinator is told."""
+    if urge.acknowledged_at is not None:
+        raise audit.DomainError(ALREADY_ACKNOWLEDGED)
+    urge.acknowledged_at = timezone.now()
+    urge.acknowledged_by = by
+    urge.ack_note = note.strip()
+    audit.save(
+        urge,
+        by=by,
+        fields=["acknowledged_at", "acknowledged_by", "ack_note"],
+        seen_version=seen_version,
+        reason="签收催办",
+    )
+    notify(
+        users=[urge.sent_by],
+        kind="urge.acknowledged",
+        title=f"{urge.unit.short_name or urge.unit.name}已签收{urge.get_step_display()}",
+        body=urge.ack_note,
+        link=reverse("supervision:urge-detail", args=[urge.pk]),
+        by=by,
+    )
+    return urge
+
+
+# ---- Judgements and calendar tokens ---------------------------------------------------------
+
+
+@transaction.atomic
+def judgement_record(*, task: Task, level: int, reason: str, by: User) -> Judgement:
+    """Record the coordinator's delivery-confidence judgement; the newest one is current."""
+    if not reason.strip():
+        raise audit.DomainError(REASON_REQUIRED)
+    judgement = Judgement(task=task, level=level, reason=reason.strip(), by=by)
+    judgement.full_clean()
+    return audit.save(judgement, by=by, reason="完成把握研判")
+
+
+@transaction.atomic
+def calendar_token_create(*, unit: Unit, by: User) -> CalendarToken:
+    return audit.save(CalendarToken(unit=unit, created_by=by), by=by, reason="日历订阅地址")
+
+
+@transaction.atomic
+def calendar_token_revoke(*, token: CalendarToken, by: User) -> CalendarToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        audit.save(token, by=by, fields=["revoked_at"], reason="作废日历订阅地址")
+    return token

@@ -1,0 +1,12 @@
+"""The scan as a background task, so that the worker can run it once a day."""
+
+from datetime import date
+
+from django_tasks import task
+
+from duban.supervision.services import supervise
+
+
+@task()
+def supervise_task(as_of: str | None = None) -> dict[str, int]:
+    return supervise(as_of=date.fromisoformat(as_of) if as_of else None)

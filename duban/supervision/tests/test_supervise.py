@@ -1,0 +1,119 @@
+"""The periodic scan: reminders before, on and after due dates, each created exactly once."""
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from duban.execution.models import ImplementationPlan, ProgressReport
+from duban.notifications.models import Notification
+from duban.supervision.models import EscalationStep, Reminder
+from duban.supervision.services import supervise
+from duban.supervision.tests.conftest import at, make_milestone, make_report
+
+
+@pytest.fixture
+def reported(finance_task, finance_unit, reform_unit):
+    """Both units reported every month through August; both filed their implementation plans."""
+    for unit in (finance_unit, reform_unit):
+        for month in range(1, 9):
+            make_report(finance_task, unit, month)
+        ImplementationPlan.objects.create(
+            plan=finance_task.plan, unit=unit, first_submitted_at=at(date(2012, 5, 15))
+        )
+    return finance_task
+
+
+def reminders(**filters):
+    return list(Reminder.objects.filter(**filters).order_by("fire_date", "target_key"))
+
+
+def test_a_milestone_is_reminded_a_week_before(reported, finance_unit, caizheng, viewer):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 10, 7))
+    counts = supervise(as_of=date(2012, 9, 30))
+    (reminder,) = reminders(target=Reminder.Target.MILESTONE)
+    assert (reminder.kind, reminder.fire_date) == ("before_due", date(2012, 9, 30))
+    assert counts["created"] == 1 + 2  # and each unit's September report, due 10-05
+    titles = Notification.objects.filter(user=caizheng).values_list("title", flat=True)
+    assert "到期前提醒：1.1.1 里程碑“起草条例”将于10月7日到期（还有7天）" in titles
+    assert Notification.objects.filter(user=viewer).count() == 2  # the unit's viewer too
+
+
+def test_running_twice_sends_nothing_twice(reported, finance_unit):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1))
+    first = supervise(as_of=date(2012, 9, 30))
+    sent = Notification.objects.count()
+    second = supervise(as_of=date(2012, 9, 30))
+    assert first["created"] > 0
+    assert second["created"] == 0
+    assert second["existing"] == first["created"]
+    assert Notification.objects.count() == sent
+
+
+def test_a_daily_scan_sends_each_reminder_on_its_day(reported, finance_unit):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 10, 7))
+    supervise(as_of=date(2012, 9, 30))
+    for day in range(1, 8):
+        supervise(as_of=date(2012, 10, day))
+    kinds = [r.kind for r in reminders(target=Reminder.Target.MILESTONE)]
+    assert kinds == ["before_due", "before_due", "due_today"]
+
+
+def test_an_overdue_milestone_is_reminded_weekly_and_queued_after_15_days(reported, finance_unit):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1))
+    supervise(as_of=date(2012, 9, 8))
+    supervise(as_of=date(2012, 9, 15))
+    supervise(as_of=date(2012, 9, 22))
+    weekly = reminders(target=Reminder.Target.MILESTONE, kind="overdue_weekly")
+    assert [(r.fire_date, r.days_overdue, r.queued) for r in weekly] == [
+        (date(2012, 9, 8), 7, False),
+        (date(2012, 9, 15), 14, False),
+        (date(2012, 9, 22), 21, True),
+    ]
+    # Each weekly reminder is the ladder's first rung, recorded.
+    assert EscalationStep.objects.filter(step="reminder", unit=finance_unit).count() == 3
+
+
+def test_a_met_milestone_is_not_reminded(reported, finance_unit):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1), met_on=date(2012, 8, 30))
+    supervise(as_of=date(2012, 9, 8))
+    assert reminders(target=Reminder.Target.MILESTONE) == []
+
+
+def test_a_missing_report_is_reminded_to_the_unit_that_owes_it(
+    finance_task, finance_unit, reform_unit
+):
+    for month in range(1, 8):
+        make_report(finance_task, finance_unit, month)
+    for month in range(1, 9):
+        make_report(finance_task, reform_unit, month)
+    supervise(as_of=date(2012, 9, 12))
+    late = reminders(target=Reminder.Target.REPORT, kind="overdue_weekly")
+    assert [(r.unit, r.title, r.due_date) for r in late] == [
+        (finance_unit, "1.1.1 2012年8月进展报告", date(2012, 9, 5))
+    ]
+
+
+def test_a_draft_report_is_still_owed(finance_task, finance_unit):
+    make_report(finance_task, finance_unit, 8, review=ProgressReport.Review.DRAFT)
+    supervise(as_of=date(2012, 9, 5))
+    keys = [r.target_key for r in reminders(target=Reminder.Target.REPORT, unit=finance_unit)]
+    assert f"report:{finance_task.pk}:{finance_unit.pk}:2012-08-01" in keys
+
+
+def test_an_implementation_plan_not_submitted_is_reminded(finance_task, finance_unit):
+    supervise(as_of=date(2012, 5, 13))  # the filing deadline is 2012-05-20
+    (reminder,) = reminders(target=Reminder.Target.IMPLEMENTATION_PLAN, unit=finance_unit)
+    assert reminder.kind == "before_due"
+    assert reminder.title == "2012年改革实施方案报送备案"
+
+
+def test_the_command_twice_creates_the_reminders_once(reported, finance_unit):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1))
+    first, second = StringIO(), StringIO()
+    call_command("supervise", "--as-of", "2012-09-30", stdout=first)
+    call_command("supervise", "--as-of", "2012-09-30", stdout=second)
+    assert "3 reminders created" in first.getvalue()
+    assert "0 reminders created" in second.getvalue()
+    assert "3 already sent" in second.getvalue()
