@@ -202,3 +202,16 @@ def unit_task_counts(plan: Plan) -> list[dict]:
         .order_by("-lead", "-co", "unit__name")
     )
     return list(counts)
+
+
+def home_panels(user: User) -> dict:
+    """What the home page shows of the plans: the latest plan's summary for the coordinator and
+    leaders; for a unit's staff, the tasks their unit leads or co-operates on."""
+    plan = plans_for(user).first()
+    if plan is None:
+        return {}
+    if user.role in (User.Role.COORDINATOR, User.Role.LEADER):
+        return {"home_plan": plan, "home_plan_summary": plan_summary(plan)}
+    if user.unit_id:
+        return {"home_plan": plan, "home_unit_tasks": tasks_for_unit(plan=plan, unit=user.unit)}
+    return {}

@@ -2,6 +2,7 @@
 
 from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_counts_by_kind
+from duban.plans.selectors import home_panels
 
 
 def home_context(user: User) -> dict:
@@ -16,6 +17,7 @@ def home_context(user: User) -> dict:
         context["unit_total"] = sum(row["n"] for row in context["unit_counts"])
     if user.role == User.Role.ADMIN:
         context["user_counts"] = _user_counts()
+    context.update(home_panels(user))
     if user.unit_id:
         context["colleagues"] = user.unit.users.filter(is_active=True).order_by("username")
     return context
