@@ -38,6 +38,12 @@ NAVIGATION: list[NavItem] = [
     NavItem("workspace", _("本单位工作台"), "execution:workspace", frozenset({EDITOR, VIEWER})),
     # The reform office's review queue; leaders read it to see what is late.
     NavItem("queue", _("审核督办"), "execution:queue", frozenset({COORDINATOR, LEADER})),
+    # Lights by area, unit and city, the overdue queue and 催办 notices; leaders read it.
+    NavItem(
+        "supervision", _("督查督办"), "supervision:dashboard", frozenset({COORDINATOR, LEADER})
+    ),
+    # The 催办 notices sent to the unit, to acknowledge.
+    NavItem("urges", _("督办通知"), "supervision:inbox", frozenset({EDITOR, VIEWER})),
     # Django's admin: users, units, settings. IT staff only; business writes go through the app.
     NavItem("admin", _("系统管理"), "admin:index", frozenset({ADMIN})),
 ]
