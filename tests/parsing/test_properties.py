@@ -126,3 +126,26 @@ def test_parsing_cost_grows_linearly_with_the_length(copies):
     # Linear: about `copies` times one copy. Quadratic behaviour would be `copies` times more
     # again; the factor 3 only absorbs noise on a shared machine.
     assert many < 3 * copies * one, f"{copies} copies cost {many / one:.1f}× one copy"
+
+
+TABLE_CELLS = ["", "一", "二、", "（三）", "1", "2.", "1.6.1", "推进改革", "省财政厅", "省税务局牵头",
+               "年内", "6月底前", "三、强化保障", "序号", "牵头单位", "重点任务"]  # fmt: skip
+table_rows = st.lists(
+    st.lists(st.one_of(st.sampled_from(TABLE_CELLS), st.text(max_size=6)), max_size=8),
+    max_size=12,
+)
+HEADERS = st.permutations(["序号", "重点任务", "具体内容", "牵头单位", "配合单位", "完成时限"])
+
+
+@FAST
+@given(HEADERS, table_rows)
+def test_parse_table_raises_only_parse_error_on_random_rows(header, rows):
+    from duban.parsing.sources import TableSource
+    from duban.parsing.tables import parse_table
+
+    try:
+        document = parse_table(TableSource(rows=[list(header), *rows], title="表"), name="t.xlsx")
+    except ParseError:
+        return
+    paths = [item.path for item in document.walk()]
+    assert len(paths) == len(set(paths))  # every item has its own path
