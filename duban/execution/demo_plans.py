@@ -103,9 +103,11 @@ def demo_execution_history(*, plan: Plan, coordinator: User) -> list[str]:
             )
             returned_done = True
             counts["returned"] += 1
+            _backdate_history(ip, submitted_on, reviewed_on=submitted_on + timedelta(days=4))
             continue
         implementation_plan_file(implementation_plan=ip, by=coordinator, comment="同意备案。")
         _backdate(ip, filed_at=_at(submitted_on + timedelta(days=4), 16))
+        _backdate_history(ip, submitted_on, reviewed_on=submitted_on + timedelta(days=4))
         _tick_past_milestones(ip, by, index)
         counts["filed"] += 1
         counts["late"] += late
@@ -237,3 +239,15 @@ def _backdate(ip: ImplementationPlan, **stamps) -> None:
     ImplementationPlan.objects.filter(pk=ip.pk).update(**stamps)
     for name, value in stamps.items():
         setattr(ip, name, value)
+
+
+def _backdate_history(ip: ImplementationPlan, submitted_on: date, *, reviewed_on: date) -> None:
+    """Date the plan's 办理记录 in 2012: drafted a week before submission, reviewed after it."""
+    when = {
+        ImplementationPlan.Status.DRAFT: _at(submitted_on - timedelta(days=7), 9),
+        ImplementationPlan.Status.SUBMITTED: _at(submitted_on),
+        ImplementationPlan.Status.FILED: _at(reviewed_on, 16),
+        ImplementationPlan.Status.RETURNED: _at(reviewed_on, 16),
+    }
+    for row in ip.history.all():
+        type(row).objects.filter(pk=row.pk).update(history_date=when[row.status])

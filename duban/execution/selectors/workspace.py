@@ -24,6 +24,31 @@ RECENT_COMMENT_DAYS = 90
 
 
 @dataclass
+class OwedOnTask:
+    """The reports a unit owes on one task, summed up: the oldest is the one to fill in first."""
+
+    oldest: OwedReport
+    count: int
+    late_count: int
+
+    @property
+    def task(self):
+        return self.oldest.task
+
+
+def owed_by_task(owed: list[OwedReport]) -> list[OwedOnTask]:
+    """One line per task, in the order of its oldest owed period (`owed` comes oldest first)."""
+    lines: dict[int, OwedOnTask] = {}
+    for report in owed:
+        line = lines.get(report.task.pk)
+        if line is None:
+            line = lines[report.task.pk] = OwedOnTask(report, 0, 0)
+        line.count += 1
+        line.late_count += report.late
+    return list(lines.values())
+
+
+@dataclass
 class Workspace:
     unit: Unit
     as_of: date
@@ -35,6 +60,10 @@ class Workspace:
     extensions: list[Extension]
     comments: list[LeaderComment]
     implementation_plans: list[ImplementationPlan]
+
+    @property
+    def reports_owed_by_task(self) -> list[OwedOnTask]:
+        return owed_by_task(self.reports_owed)
 
     @property
     def nothing_owed(self) -> bool:

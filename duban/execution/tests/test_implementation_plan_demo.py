@@ -66,6 +66,7 @@ def test_stamps_belong_to_2012(loaded, demo_plan):
     for ip in ImplementationPlan.objects.filter(plan=demo_plan):
         assert ip.first_submitted_at.year == 2012
         assert ip.filed_at is None or date(2012, 5, 1) < ip.filed_at.date() < AS_OF
+        assert {row.history_date.year for row in ip.history.all()} == {2012}
 
 
 @pytest.mark.django_db

@@ -153,3 +153,17 @@ def test_the_workspace_page_takes_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(25):
         client.get(reverse("execution:workspace") + "?as_of=2012-07-01")
+
+
+@pytest.mark.django_db
+def test_reports_owed_show_one_line_per_task_starting_from_the_oldest(finance_task, caizheng):
+    ws = unit_workspace(unit=caizheng.unit, as_of=date(2012, 4, 10))
+
+    [line] = ws.reports_owed_by_task
+    # January–March are late by 10 April; April's report is not yet due.
+    assert (line.task, line.oldest.period_start, line.count, line.late_count) == (
+        finance_task,
+        date(2012, 1, 1),
+        4,
+        3,
+    )
