@@ -58,7 +58,9 @@ class TaskForm(VersionedForm):
     text = forms.CharField(label=_("具体内容"), widget=forms.Textarea(attrs={"rows": 5}))
     kind = forms.ChoiceField(label=_("任务性质"), choices=Task.Kind.choices)
     due_date = forms.DateField(
-        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("完成时限"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     due_text = forms.CharField(label=_("时限原文"), max_length=64, required=False)
     lead_note = forms.CharField(label=_("牵头说明"), max_length=255, required=False)
@@ -99,7 +101,7 @@ class PlanForm(VersionedForm):
     filing_deadline = forms.DateField(
         label=_("实施方案备案截止日期"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     filing_deadline_text = forms.CharField(label=_("文件原文"), max_length=64, required=False)
     report_cadence = forms.ChoiceField(label=_("进展报送周期"), choices=Plan.Cadence.choices)

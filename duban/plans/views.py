@@ -209,9 +209,8 @@ def task_edit(request: HttpRequest, task_id: int) -> HttpResponse:
 
 
 def _task_fragment(request: HttpRequest, task) -> HttpResponse:
-    node = next(
-        n for n in selectors.flatten(selectors.plan_tree(task.plan)) if n.task.pk == task.pk
-    )
+    tree = with_split_points(selectors.plan_tree(task.plan))
+    node = next(n for n in selectors.flatten(tree) if n.task.pk == task.pk)
     context = {"node": node, "plan": task.plan, "is_draft": task.plan.status == Plan.Status.DRAFT}
     return render(request, "plans/_review_task.html", context)
 

@@ -55,6 +55,15 @@ def test_an_amendment_with_a_reason_is_in_the_history(client, published, coordin
     assert "省政府常务会议调整时限" in page
 
 
+def test_the_edit_form_shows_the_due_date_the_date_input_understands(
+    client, small_plan, coordinator
+):
+    task = small_plan.tasks.get(path="1.1")
+    client.force_login(coordinator)
+    page = client.get(reverse("plans:task-edit", args=[task.pk])).content.decode()
+    assert 'value="2013-12-31"' in page
+
+
 def test_the_htmx_edit_returns_the_tasks_fragment(client, small_plan, coordinator):
     task = small_plan.tasks.get(path="1.1")
     client.force_login(coordinator)
@@ -73,6 +82,7 @@ def test_the_htmx_edit_returns_the_tasks_fragment(client, small_plan, coordinato
     assert response.status_code == 200
     body = response.content.decode()
     assert body.startswith("<article") and "推进预算全面公开" in body
+    assert "拆分" in body  # the fragment keeps the row's structure controls
     # The same form again, on the old version: refused in the form, nothing saved.
     data[prefix + "title"] = "又一个标题"
     response = client.post(reverse("plans:task-edit", args=[task.pk]), data, HTTP_HX_REQUEST="true")
