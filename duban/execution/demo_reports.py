@@ -184,6 +184,8 @@ def _attach(report: ProgressReport, name: str, content: bytes, by: User) -> None
     )
     evidence.file.save(clean_name, ContentFile(content), save=False)
     audit.save(evidence, by=by, cause=Cause.SETUP, reason="演示数据")
+    # Uploaded with the report, not on the day the demo was loaded (auto_now_add sets today).
+    Evidence.objects.filter(pk=evidence.pk).update(uploaded_at=report.submitted_at)
 
 
 # ---- Loading --------------------------------------------------------------------------------
