@@ -34,6 +34,9 @@ class NavItem:
 
 NAVIGATION: list[NavItem] = [
     NavItem("home", _("首页"), "web:home", ALL_ROLES),
+    # The year's plans: tree, per-unit view, cited documents; drafts for the coordinator only.
+    NavItem("plans", _("年度计划"), "plans:plan-list", ALL_ROLES),
+    NavItem("plan-import", _("导入文件"), "plans:plan-import", frozenset({COORDINATOR})),
     # What the unit owes and when: plans to file, reports due, milestones coming due.
     NavItem("workspace", _("本单位工作台"), "execution:workspace", frozenset({EDITOR, VIEWER})),
     # The reform office's review queue; leaders read it to see what is late.
