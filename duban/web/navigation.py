@@ -39,6 +39,13 @@ NAVIGATION: list[NavItem] = [
     NavItem("plan-import", _("导入文件"), "plans:plan-import", frozenset({COORDINATOR})),
     # What the unit owes and when: plans to file, reports due, milestones coming due.
     NavItem("workspace", _("本单位工作台"), "execution:workspace", frozenset({EDITOR, VIEWER})),
+    # Monthly progress reports: what the unit owes, the .xlsx ledger; the plan's progress roll-up.
+    NavItem(
+        "reports",
+        _("进展报告"),
+        "execution:report-list",
+        frozenset({EDITOR, VIEWER, COORDINATOR, LEADER}),
+    ),
     # The reform office's review queue; leaders read it to see what is late.
     NavItem("queue", _("审核督办"), "execution:queue", frozenset({COORDINATOR, LEADER})),
     # Lights by area, unit and city, the overdue queue and 催办 notices; leaders read it.
