@@ -8,6 +8,7 @@ by item and day.
 """
 
 import threading
+from datetime import date
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -16,17 +17,22 @@ from django.db import connection
 from duban.lib.clock import today
 
 
-def schedule_daily_scan(stop: threading.Event, every_seconds: float) -> None:
+def queue_scan_if_new_day(queued_for: date | None) -> date:
+    """Queue the scan unless it was already queued for today; returns the day now covered."""
     # Imported here: the task module registers with the task backend once settings are ready.
     from duban.supervision.tasks import supervise_task
 
+    day = today()
+    if day != queued_for:
+        supervise_task.enqueue(day.isoformat())
+    return day
+
+
+def schedule_daily_scan(stop: threading.Event, every_seconds: float) -> None:
     queued_for = None
     while not stop.is_set():
-        day = today()
-        if day != queued_for:
-            supervise_task.enqueue(day.isoformat())
-            queued_for = day
-        connection.close()  # this thread's connection; the worker keeps its own
+        queued_for = queue_scan_if_new_day(queued_for)
+        connection.close()  # this thread's own connection; the worker keeps its own
         stop.wait(every_seconds)
 
 
