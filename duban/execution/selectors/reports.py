@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import F, QuerySet
 
 from duban.directory.models import Unit
-from duban.execution.models import ProgressReport
+from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import is_late, periods_of_year, report_due
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan
@@ -201,4 +201,11 @@ def last_report_before(*, task_id: int, unit_id: int, period_start: date):
         )
         .order_by("-period_start")
         .first()
+    )
+
+
+def task_milestones(*, task_id: int, unit_id: int) -> QuerySet[Milestone]:
+    """The unit's milestones on the task, shown beside its report so it can tick the ones met."""
+    return Milestone.objects.filter(task_id=task_id, unit_id=unit_id, withdrawn=False).order_by(
+        "due_date", "position"
     )

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from duban.audit import services as audit
@@ -33,6 +34,7 @@ HEADERS = [
     "本单位职责",
     "报告期",
     "报送截止",
+    "上期情况",
     "推进状态",
     "完成进度（%）",
     "进度说明",
@@ -44,9 +46,13 @@ HEADERS = [
     "版本",
 ]
 COLUMN = {name: index for index, name in enumerate(HEADERS)}
-HIDDEN = ["M", "N", "O"]  # 任务ID, 报告期起, 版本: how a row finds its report again
-WIDTHS = {"A": 6, "B": 9, "C": 36, "D": 10, "E": 12, "F": 14, "G": 12, "H": 12, "I": 20}
-TEXT_WIDTH = 40  # 本期工作进展, 存在问题, 下步打算
+LETTER = {name: get_column_letter(index + 1) for name, index in COLUMN.items()}
+# How a row finds its report again; hidden from the person filling in the sheet.
+HIDDEN = ["任务ID", "报告期起", "版本"]
+WIDTHS = {"序号": 6, "任务编号": 9, "任务名称": 36, "本单位职责": 10, "报告期": 12, "报送截止": 12}
+WIDTHS |= {"上期情况": 22, "推进状态": 12, "完成进度（%）": 12, "进度说明": 20}
+TEXT_COLUMNS = ["本期工作进展", "存在问题", "下步打算"]
+TEXT_WIDTH = 40
 STATUS_BY_LABEL = {str(label): value for value, label in ProgressReport.Status.choices}
 INSTRUCTIONS = [
     "填报说明",
@@ -125,6 +131,7 @@ def _row(number, assignment, start, end, source, this_period) -> list:
         assignment.get_role_display(),
         f"{start.year}年{start.month}月" if start.month == end.month else f"{start}至{end}",
         f"{report_due(end):%Y-%m-%d}",
+        _previous(source, start),
         status,
         source.percent if source and source.percent_reason else None,
         source.percent_reason if source else "",
@@ -137,28 +144,37 @@ def _row(number, assignment, start, end, source, this_period) -> list:
     ]
 
 
+def _previous(source, start: date) -> str:
+    """What the row was prefilled from, in words: `按计划推进 65%（2012年8月）`."""
+    if source is None:
+        return "首次报告"
+    when = "本期草稿" if source.period_start == start else f"{source.period_start:%Y年%-m月}"
+    return f"{source.get_status_display()} {source.percent}%（{when}）"
+
+
 def _style(sheet) -> None:
     sheet.freeze_panes = "A2"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F2F2F2")
-    for letter, width in WIDTHS.items():
-        sheet.column_dimensions[letter].width = width
-    for letter in ("J", "K", "L"):
-        sheet.column_dimensions[letter].width = TEXT_WIDTH
+    for name, width in WIDTHS.items():
+        sheet.column_dimensions[LETTER[name]].width = width
+    for name in TEXT_COLUMNS:
+        sheet.column_dimensions[LETTER[name]].width = TEXT_WIDTH
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter in HIDDEN:
-        sheet.column_dimensions[letter].hidden = True
+    for name in HIDDEN:
+        sheet.column_dimensions[LETTER[name]].hidden = True
     labels = ",".join(STATUS_BY_LABEL)
     statuses = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
     statuses.error = "请从下拉列表中选择推进状态。"
-    statuses.add(f"G2:G{max(sheet.max_row, 2)}")
+    last_row = max(sheet.max_row, 2)
+    statuses.add(f"{LETTER['推进状态']}2:{LETTER['推进状态']}{last_row}")
     percents = DataValidation(type="whole", operator="between", formula1="0", formula2="100")
     percents.allow_blank = True
     percents.error = "完成进度为0到100之间的整数。"
-    percents.add(f"H2:H{max(sheet.max_row, 2)}")
+    percents.add(f"{LETTER['完成进度（%）']}2:{LETTER['完成进度（%）']}{last_row}")
     sheet.add_data_validation(statuses)
     sheet.add_data_validation(percents)
 

@@ -65,16 +65,19 @@ def test_the_ledger_lists_what_is_owed_prefilled_from_the_last_report(ledger):
     september = [r for r in rows if r[COLUMN["任务编号"]] == "1.1.1"][0]
     assert september[COLUMN["报告期"]] == "2012年9月"
     assert september[COLUMN["推进状态"]] == "按计划推进"
+    assert september[COLUMN["上期情况"]] == "按计划推进 65%（2012年8月）"
     assert september[COLUMN["本期工作进展"]] == "8月工作。"
     assert september[COLUMN["完成进度（%）"]] is None  # the default follows the new period
     assert september[COLUMN["版本"]] is None  # no September report yet
 
 
 def test_the_id_columns_are_hidden_and_the_status_is_a_list(ledger):
-    for letter in ("M", "N", "O"):
+    for letter in ("N", "O", "P"):  # 任务ID, 报告期起, 版本
         assert ledger.column_dimensions[letter].hidden
+    assert not ledger.column_dimensions["M"].hidden
     validations = ledger.data_validations.dataValidation
-    assert any("按计划推进" in (v.formula1 or "") for v in validations)
+    statuses = [v for v in validations if "按计划推进" in (v.formula1 or "")]
+    assert [str(v.sqref) for v in statuses] == [f"H2:H{ledger.max_row}"]  # the 推进状态 column
 
 
 def test_an_uploaded_ledger_submits_each_filled_row(ledger, finance_task, caizheng):

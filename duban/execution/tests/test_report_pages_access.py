@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from duban.execution.models import ProgressReport
+from duban.execution.models import Milestone, ProgressReport
 from duban.execution.tests.conftest import make_task
 
 pytestmark = pytest.mark.usefixtures("no_demo_plan")
@@ -124,6 +124,20 @@ def test_a_new_report_starts_from_the_last_one(client, caizheng, finance_task, f
     assert response.status_code == 200
     form = response.context["form"]
     assert form.initial["status"] == "at_risk" and form.initial["work_done"] == "完成初稿。"
+
+
+def test_the_form_lists_the_units_milestones_with_a_link_to_tick_them(
+    client, caizheng, finance_task, fagai
+):
+    mine = Milestone.objects.create(
+        task=finance_task, unit=caizheng.unit, title="出台预算管理办法", due_date=date(2012, 9, 15)
+    )
+    Milestone.objects.create(
+        task=finance_task, unit=fagai.unit, title="配合单位的节点", due_date=date(2012, 9, 15)
+    )
+    page = get(client, caizheng, fill_url(finance_task)).content.decode()
+    assert "出台预算管理办法" in page and "配合单位的节点" not in page
+    assert reverse("execution:milestone-tick", args=[mine.pk]) in page
 
 
 def test_the_editor_files_a_new_report(client, caizheng, finance_task):

@@ -104,6 +104,7 @@ def _form_page(request, form, *, task, assignment_role, period_start, period_end
         "last": selectors.last_report_before(
             task_id=task.pk, unit_id=request.user.unit_id, period_start=period_start
         ),
+        "milestones": selectors.task_milestones(task_id=task.pk, unit_id=request.user.unit_id),
     }
     return render(request, "execution/report_form.html", context, status=status)
 
