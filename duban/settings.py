@@ -150,6 +150,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "duban@localhost")
 # Warning-light rules: a shipped rule set's name (`default`, `strict`) or a JSON file's path.
 DUBAN_LIGHT_RULES = os.environ.get("DUBAN_LIGHT_RULES", "default")
 
+# The address people reach Duban at, for links in e-mails and chat messages.
+DUBAN_SITE_URL = os.environ.get("DUBAN_SITE_URL", "http://127.0.0.1:8000")
+
 # Chat-robot webhooks: each POST waits at most this long, and a failure is retried with
 # exponential backoff (backoff, 2×, 4×, … seconds) up to the attempt limit, all in the worker.
 DUBAN_WEBHOOK_TIMEOUT = env_int("DUBAN_WEBHOOK_TIMEOUT", 3)

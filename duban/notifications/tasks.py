@@ -11,6 +11,7 @@ import json
 import urllib.error
 import urllib.request
 from datetime import timedelta
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -22,11 +23,14 @@ from duban.notifications.models import Channel, DeliveryAttempt, Notification, U
 Status = DeliveryAttempt.Status
 
 
+def absolute(link: str) -> str:
+    return urljoin(settings.DUBAN_SITE_URL, link) if link else ""
+
+
 def payload(notification: Notification, webhook: UnitWebhook) -> bytes:
     """The JSON body: a `text` message most chat robots accept, and the fields for the others."""
-    text = "\n".join(
-        part for part in (notification.title, notification.body, notification.link) if part
-    )
+    link = absolute(notification.link)
+    text = "\n".join(part for part in (notification.title, notification.body, link) if part)
     return json.dumps(
         {
             "msgtype": "text",
@@ -35,7 +39,7 @@ def payload(notification: Notification, webhook: UnitWebhook) -> bytes:
                 "kind": notification.kind,
                 "title": notification.title,
                 "body": notification.body,
-                "link": notification.link,
+                "link": link,
                 "unit": webhook.unit.name,
                 "created_at": notification.created_at.isoformat(),
             },
@@ -102,7 +106,7 @@ def deliver_email(notification_id: int) -> str:
     try:
         send_mail(
             subject=f"【督办】{notification.title}",
-            message="\n\n".join(p for p in (notification.body, notification.link) if p),
+            message="\n\n".join(p for p in (notification.body, absolute(notification.link)) if p),
             from_email=None,
             recipient_list=[notification.user.email],
         )

@@ -26,7 +26,11 @@ def addresses(caizheng, viewer):
 def send(users, capture):
     with capture(execute=True):
         return notify(
-            users=users, kind="urge", title="催办：请报送8月进展", body="请于9月5日前报送。"
+            users=users,
+            kind="urge",
+            title="催办：请报送8月进展",
+            body="请于9月5日前报送。",
+            link="/supervision/inbox/",
         )
 
 
@@ -96,4 +100,5 @@ def test_a_units_webhook_is_called_once_per_message(
     assert body["msgtype"] == "text"
     assert body["text"]["content"].startswith("【督办】催办：请报送8月进展")
     assert body["duban"]["unit"] == caizheng.unit.name
+    assert body["duban"]["link"] == "http://127.0.0.1:8000/supervision/inbox/"
     assert receiver.headers[0]["X-Duban-Signature"].startswith("sha256=")

@@ -31,6 +31,7 @@ def test_a_notice_reaches_the_unit_in_app_and_by_email(
     (message,) = mail.outbox
     assert message.to == ["caizheng@example.gov.cn"]
     assert "请加快推进。" in message.body
+    assert f"http://127.0.0.1:8000/supervision/urges/{urge.pk}/" in message.body
     assert EscalationStep.objects.get(urge=urge).step == Step.URGE
 
 
