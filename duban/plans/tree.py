@@ -41,6 +41,10 @@ def _renumber_one(task: Task, parent: Task | None, position: int, by, reason: st
     audit.save(
         task, by=by, fields=["position", "path", "level"], cause=Cause.CASCADE, reason=reason
     )
+    # The cities' instances carry their task's number.
+    for instance in task.city_instances.exclude(path=task.path):
+        instance.path = task.path
+        audit.save(instance, by=by, fields=["path"], cause=Cause.CASCADE, reason=reason)
     children = Task.objects.provincial().filter(parent=task).order_by("position", "pk")
     for child_position, child in enumerate(children, 1):
         _renumber_one(child, task, child_position, by, reason)

@@ -73,3 +73,15 @@ def test_the_matrix_page_shows_ticks(client, marked, leader, demo_plan):
     client.force_login(leader)
     page = client.get(reverse("plans:city-matrix", args=[demo_plan.pk])).content.decode()
     assert page.count("✓") >= 14
+
+
+def test_reordering_a_draft_renumbers_the_city_instances_too(small_plan, coordinator):
+    from duban.plans.services import task_move
+
+    task = small_plan.tasks.get(path="1.1")
+    task = task_set_applies_to_cities(
+        task=task, applies=True, by=coordinator, seen_version=task.version
+    )
+    task.refresh_from_db()
+    task_move(task=task, direction=1, by=coordinator, seen_version=task.version)
+    assert set(task.city_instances.values_list("path", flat=True)) == {"1.2"}
