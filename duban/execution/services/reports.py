@@ -16,12 +16,14 @@ from duban.audit import services as audit
 from duban.directory.models import Unit, User
 from duban.execution.models import ProgressReport
 from duban.execution.progress import default_percent, period_for
+from duban.lib.clock import as_of_or_today
 from duban.plans.models import Task
 
 Review = ProgressReport.Review
 
 NOT_ASSIGNED = _("本单位未承担该任务，不能报送进展。")
 NOT_A_PERIOD = _("报告期不正确：请从本单位工作台或报告列表进入填报。")
+NOT_YET = _("报告期尚未开始，不能提前报送。")
 NOT_EDITABLE = _("进展报告已报送，正在审核；被退回后才能修改。")
 ALREADY_ACCEPTED = _("进展报告已采纳，不能再修改。")
 REASON_NEEDED = _("完成进度与“{status}”的默认值 {default}% 不同，请在“进度说明”中写明理由。")
@@ -81,6 +83,7 @@ def progress_report_save(
     content: ReportContent,
     seen_version: int | None = None,
     submit: bool = False,
+    as_of: date | None = None,
     by: User,
 ) -> ProgressReport:
     """Create or change `unit`'s report on `task` for the period starting `period_start`.
@@ -94,6 +97,9 @@ def progress_report_save(
     start, end = period_for(period_start, task.plan.report_cadence)
     if start != period_start or start.year != task.plan.year:
         raise audit.DomainError(NOT_A_PERIOD)
+    # A period is reported during or after it, never ahead of time.
+    if start > as_of_or_today(as_of):
+        raise audit.DomainError(NOT_YET)
     report = ProgressReport.objects.filter(task=task, unit=unit, period_start=start).first()
     if report is None:
         if seen_version is not None:

@@ -125,3 +125,10 @@ def test_a_city_reports_on_its_own_instance(plan_2012, lanzhou, finance_task):
     )
     report = save(instance, lanzhou, ReportContent(status="on_track", percent=None))
     assert report.task == instance
+
+
+def test_a_period_not_yet_begun_cannot_be_reported(finance_task, caizheng):
+    content = ReportContent(status="on_track", percent=None)
+    with pytest.raises(audit.DomainError, match="尚未开始"):
+        save(finance_task, caizheng, content, as_of=date(2012, 8, 31))
+    assert save(finance_task, caizheng, content, as_of=date(2012, 9, 1)).period_start == SEP
