@@ -20,6 +20,6 @@ class Command(BaseCommand):
             raise CommandError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD).") from None
         counts = supervise(as_of=day)
         self.stdout.write(
-            f"{counts['items']} items due, {counts['created']} reminders created "
+            f"{counts['items']} open items, {counts['created']} reminders created "
             f"({counts['queued']} to the coordinator's queue), {counts['existing']} already sent"
         )
