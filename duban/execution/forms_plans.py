@@ -85,6 +85,11 @@ class MilestoneTickForm(VersionedForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("写明完成了什么、有何材料可查，如文件名称和文号。"),
     )
+    evidence = forms.FileField(
+        label=_("佐证材料"),
+        required=False,
+        help_text=_("可选：上传印发的文件、会议纪要等（PDF、Word、Excel、PNG、JPG）。"),
+    )
 
 
 class ReviewForm(VersionedForm):
@@ -119,4 +124,11 @@ class LeaderCommentForm(forms.Form):
         label=_("批示内容"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("批示将即时显示给承担该任务的单位。"),
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("附件"),
+        help_text=_("如盖章的实施方案正式文本、任务分解表（PDF、Word、Excel、PNG、JPG）。"),
     )

@@ -42,6 +42,11 @@ urlpatterns = [
         name="plan-file",
     ),
     path(
+        "implementation-plans/<int:implementation_plan_id>/attachments/",
+        implementation_plans.plan_attach,
+        name="plan-attach",
+    ),
+    path(
         "implementation-plans/<int:implementation_plan_id>/return/",
         implementation_plans.plan_return,
         name="plan-return",

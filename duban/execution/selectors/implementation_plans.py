@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from duban.directory.models import Unit
-from duban.execution.models import Commitment, ImplementationPlan, Milestone
+from duban.execution.models import Commitment, Evidence, ImplementationPlan, Milestone
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan
 
@@ -129,6 +129,11 @@ def implementation_plan_detail(implementation_plan_id: int) -> ImplementationPla
         .prefetch_related(
             Prefetch("commitments", queryset=commitments),
             Prefetch("milestones", queryset=milestones, to_attr="live_milestones"),
+            Prefetch(
+                "attachments",
+                queryset=Evidence.objects.filter(withdrawn=False).order_by("uploaded_at"),
+                to_attr="live_attachments",
+            ),
         )
         .get(pk=implementation_plan_id)
     )

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.directory.models import User
-from duban.execution.models import ImplementationPlan, Milestone
+from duban.execution.models import Evidence, ImplementationPlan, Milestone
+from duban.execution.services.implementation_plans import stored_evidence
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Task
 
@@ -133,6 +134,16 @@ def milestone_tick(
     return audit.save(
         milestone, by=by, fields=["met_on", "met_note"], seen_version=seen_version, reason="完成"
     )
+
+
+@transaction.atomic
+def milestone_evidence_attach(
+    *, milestone: Milestone, name: str, content: bytes, by: User
+) -> Evidence:
+    """A file proving the milestone was met (the document issued, the minutes)."""
+    if milestone.withdrawn:
+        raise audit.DomainError(_("已撤销的里程碑不能添加佐证材料。"))
+    return stored_evidence(name=name, content=content, by=by, milestone=milestone)
 
 
 @transaction.atomic

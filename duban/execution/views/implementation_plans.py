@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
 from duban.execution.forms_plans import (
+    AttachmentForm,
     CommitmentForm,
     ImplementationPlanForm,
     MilestoneForm,
@@ -23,6 +24,7 @@ from duban.execution.selectors.implementation_plans import (
 )
 from duban.execution.services.implementation_plans import (
     commitment_update,
+    implementation_plan_attach,
     implementation_plan_file,
     implementation_plan_return,
     implementation_plan_start,
@@ -162,6 +164,7 @@ def _edit_context(ip, form, commitment_forms) -> dict:
     return {
         "ip": ip,
         "form": form,
+        "attachment_form": AttachmentForm(),
         "sections": sections,
         "gaps": submission_gaps(ip),
         "today": today(),
@@ -216,3 +219,23 @@ def _review(request, ip, service, done_message) -> HttpResponse:
     if back == "queue":
         return redirect("execution:queue")
     return redirect("execution:plan-detail", ip.pk)
+
+
+@require_POST
+@login_required
+def plan_attach(request: HttpRequest, implementation_plan_id: int) -> HttpResponse:
+    ip = access_implementation_plan(request.user, implementation_plan_id, write=True)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("请选择要上传的文件。"))
+        return redirect("execution:plan-edit", ip.pk)
+    upload = form.cleaned_data["file"]
+    try:
+        implementation_plan_attach(
+            implementation_plan=ip, name=upload.name, content=upload.read(), by=request.user
+        )
+    except audit.DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("附件已上传。"))
+    return redirect("execution:plan-edit", ip.pk)

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from duban.execution.permissions import access_implementation_plan, access_miles
 from duban.execution.services.implementation_plans import submission_gaps
 from duban.execution.services.milestones import (
     milestone_add,
+    milestone_evidence_attach,
     milestone_tick,
     milestone_update,
     milestone_withdraw,
@@ -109,23 +111,41 @@ def milestone_withdraw_view(request: HttpRequest, milestone_id: int) -> HttpResp
 @login_required
 def milestone_tick_view(request: HttpRequest, milestone_id: int) -> HttpResponse:
     milestone = access_milestone(request.user, milestone_id, write=True)
-    form = MilestoneTickForm(request.POST or None, initial={"version": milestone.version})
+    form = MilestoneTickForm(
+        request.POST or None, request.FILES or None, initial={"version": milestone.version}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            milestone_tick(
-                milestone=milestone,
-                met_on=form.cleaned_data["met_on"],
-                met_note=form.cleaned_data["met_note"],
-                seen_version=form.cleaned_data["version"],
-                by=request.user,
-            )
+            _tick(request, milestone, form.cleaned_data)
         except (audit.StaleEdit, audit.DomainError) as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("已标记完成：%(title)s") % {"title": milestone.title})
             return redirect(_next_or(request, _back_to(milestone)))
-    context = {"milestone": milestone, "form": form, "next": request.GET.get("next", "")}
+    context = {
+        "milestone": milestone,
+        "form": form,
+        "next": request.GET.get("next", ""),
+        "evidence": milestone.evidence.filter(withdrawn=False),
+    }
     return render(request, "execution/milestone_tick.html", context)
+
+
+@transaction.atomic
+def _tick(request: HttpRequest, milestone: Milestone, data: dict) -> None:
+    """The tick and its file stand or fall together: a refused file leaves the milestone open."""
+    milestone_tick(
+        milestone=milestone,
+        met_on=data["met_on"],
+        met_note=data["met_note"],
+        seen_version=data["version"],
+        by=request.user,
+    )
+    upload = data.get("evidence")
+    if upload:
+        milestone_evidence_attach(
+            milestone=milestone, name=upload.name, content=upload.read(), by=request.user
+        )
 
 
 def _next_or(request: HttpRequest, fallback: str) -> str:
