@@ -190,8 +190,12 @@ def _add_instructions(workbook) -> None:
 # ---- Upload ---------------------------------------------------------------------------------
 
 
-def read_ledger(content: bytes) -> list[LedgerRow]:
-    """The filled-in rows of an uploaded ledger; `LedgerRejected` lists every malformed one."""
+def read_ledger(content: bytes) -> tuple[list[LedgerRow], list[tuple[int, str]]]:
+    """The filled-in rows of an uploaded ledger, and (row number, problem) for malformed ones.
+
+    A file that is not the ledger at all (not .xlsx, no sheet, another header) raises
+    `LedgerRejected` at once: there are no rows to speak of.
+    """
     try:
         workbook = load_workbook(io.BytesIO(content), data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
@@ -204,7 +208,7 @@ def read_ledger(content: bytes) -> list[LedgerRow]:
     header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
     if header[: len(HEADERS)] != HEADERS:
         raise LedgerRejected([_("表头与下载的台账不一致，请勿增删或改动列。")])
-    parsed, errors = [], []
+    parsed, problems = [], []
     for row_number, values in enumerate(rows[1:], start=2):
         cells = list(values) + [None] * (len(HEADERS) - len(values))
         if _blank(cells[COLUMN["推进状态"]]):
@@ -212,10 +216,8 @@ def read_ledger(content: bytes) -> list[LedgerRow]:
         try:
             parsed.append(_parse_row(row_number, cells))
         except ValueError as error:
-            errors.append(_("第{row}行：{problem}").format(row=row_number, problem=error))
-    if errors:
-        raise LedgerRejected(errors)
-    return parsed
+            problems.append((row_number, str(error)))
+    return parsed, problems
 
 
 def _blank(value) -> bool:
@@ -271,24 +273,27 @@ class _Rollback(Exception):
 def ledger_upload(*, unit: Unit, content: bytes, by: User) -> list[ProgressReport]:
     """Submit every filled-in row of the ledger as `unit`'s report, all or nothing.
 
-    Raises `LedgerRejected` with one message per bad row (row number first): a malformed cell,
-    a task the unit is not assigned to, a report submitted or changed since the download.
+    Raises `LedgerRejected` with one message per bad row, in row order, so that one upload
+    shows everything to fix: a malformed cell, a task the unit is not assigned to, a percent
+    off the default without a reason, a report submitted or changed since the download.
     """
-    rows = read_ledger(content)
+    rows, problems = read_ledger(content)
     tasks = Task.objects.select_related("plan").in_bulk([row.task_id for row in rows])
-    saved, errors = [], []
+    saved = []
     try:
         with transaction.atomic():
             for row in rows:
                 try:
                     saved.append(_apply_row(row, tasks.get(row.task_id), unit, by))
                 except (audit.DomainError, audit.StaleEdit) as error:
-                    errors.append(
-                        _("第{row}行：{problem}").format(row=row.row_number, problem=error)
-                    )
-            if errors:
+                    problems.append((row.row_number, str(error)))
+            if problems:
                 raise _Rollback
     except _Rollback:
+        errors = [
+            _("第{row}行：{problem}").format(row=number, problem=problem)
+            for number, problem in sorted(problems, key=lambda p: p[0])
+        ]
         raise LedgerRejected(errors) from None
     return saved
 

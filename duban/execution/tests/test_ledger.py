@@ -94,14 +94,20 @@ def test_an_uploaded_ledger_submits_each_filled_row(ledger, finance_task, caizhe
 
 
 def test_one_bad_row_and_nothing_is_applied(ledger, caizheng):
+    cell(ledger, 5, "推进状态").value = "按计划推进"
+    cell(ledger, 5, "完成进度（%）").value = 90  # a valid cell, refused by the percent rule
     cell(ledger, 3, "推进状态").value = "基本完成"
     cell(ledger, 4, "推进状态").value = "按计划推进"
     cell(ledger, 4, "完成进度（%）").value = 120
     before = ProgressReport.objects.count()
     with pytest.raises(LedgerRejected) as rejected:
         ledger_upload(unit=caizheng.unit, content=save(ledger), by=caizheng)
-    assert rejected.value.errors[0].startswith("第3行：推进状态“基本完成”")
-    assert rejected.value.errors[1].startswith("第4行：完成进度须为0到100")
+    # Every problem at once, in row order, whatever stage found it.
+    errors = rejected.value.errors
+    assert [error.split("：")[0] for error in errors] == ["第3行", "第4行", "第5行"]
+    assert errors[0].startswith("第3行：推进状态“基本完成”")
+    assert errors[1].startswith("第4行：完成进度须为0到100")
+    assert "进度说明" in errors[2]
     assert ProgressReport.objects.count() == before
 
 
