@@ -12,6 +12,8 @@ from .office_files import corrupt_file_error
 from .sources import TableSource, fold_line_ends
 from .table_header import find_header, lines_above
 
+MAX_ROWS = 20_000  # a provincial plan has a few hundred tasks
+MAX_COLUMNS = 60
 _MERGE_REF = re.compile(r"^([A-Z]+)(\d+):([A-Z]+)(\d+)$")
 
 
@@ -27,11 +29,15 @@ def read_xlsx(path: Path) -> TableSource:
             raise corrupt_file_error(path.name, exc) from None
         try:
             for sheet in workbook.worksheets:
-                rows = _sheet_rows(workbook, sheet)
+                if not hasattr(sheet, "iter_rows"):  # a chart sheet
+                    continue
+                rows = _sheet_rows(workbook, sheet, path.name)
                 header = find_header(rows)
                 if header is not None:
                     title, *notes = lines_above(rows, header.row) or [""]
                     return TableSource(rows[header.row :], title=title, notes=notes)
+        except ParseError:
+            raise
         except Exception as exc:
             raise corrupt_file_error(path.name, exc) from None
         finally:
@@ -42,11 +48,14 @@ def read_xlsx(path: Path) -> TableSource:
     )
 
 
-def _sheet_rows(workbook, sheet) -> list[list[str]]:
-    rows = [
-        ["" if value is None else _cell_text(value) for value in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
+def _sheet_rows(workbook, sheet, name: str) -> list[list[str]]:
+    # The sheet's stored dimensions can claim any size; read the cells that are really there.
+    sheet.reset_dimensions()
+    rows = []
+    for row in sheet.iter_rows(values_only=True):
+        rows.append(["" if value is None else _cell_text(value) for value in row[:MAX_COLUMNS]])
+        if len(rows) > MAX_ROWS:
+            raise ParseError(f"{name}: has more than {MAX_ROWS} rows; not a task table")
     _fill_merges(rows, _merged_ranges(workbook, sheet))
     return [row for row in rows if any(cell.strip() for cell in row)]
 
@@ -84,12 +93,19 @@ def _column(letters: str) -> int:
 
 
 def _fill_merges(rows: list[list[str]], ranges) -> None:
-    """Repeat a merged cell's text over its area (rows and columns are 1-based in `ranges`)."""
+    """Repeat a merged cell's text over its area (rows and columns are 1-based in `ranges`).
+
+    An area is clipped to the cells the sheet really has: a forged merge over the whole sheet
+    must not make us build a billion empty cells."""
+    width = max((len(row) for row in rows), default=0)
     for r1, c1, r2, c2 in ranges:
-        if r1 > len(rows):
+        if r1 > len(rows) or c1 > width:
             continue
         top = rows[r1 - 1]
         value = top[c1 - 1] if c1 - 1 < len(top) else ""
+        if not value:
+            continue
+        c2 = min(c2, width)
         for r in range(r1, min(r2, len(rows)) + 1):
             row = rows[r - 1]
             while len(row) < c2:

@@ -5,6 +5,7 @@ Never a traceback, never a hang: each case below is a file people really upload 
 
 import io
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -214,3 +215,47 @@ def test_a_pdf_over_the_size_cap_is_refused_before_opening(tmp_path, monkeypatch
     monkeypatch.setattr(pdfplumber, "open", never)
     monkeypatch.setattr(readers, "MAX_PDF_BYTES", 100_000)
     refused(write(tmp_path, "opinions.pdf", A_PDF.read_bytes()), "too large")
+
+
+def test_a_workbook_with_too_many_rows_is_refused(tmp_path, monkeypatch):
+    import openpyxl
+
+    from duban.parsing import xlsx_reader
+
+    monkeypatch.setattr(xlsx_reader, "MAX_ROWS", 50)
+    workbook = openpyxl.Workbook()
+    for number in range(100):
+        workbook.active.append([str(number), "推进改革", "省财政厅"])
+    path = tmp_path / "tasks.xlsx"
+    workbook.save(path)
+    refused(path, "more than 50 rows")
+
+
+def test_a_merge_over_the_whole_sheet_does_not_blow_up(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["任务分解表"])
+    sheet.append(["序号", "重点任务", "牵头单位"])
+    sheet.append(["1", "推进改革", "省财政厅"])
+    plain = tmp_path / "plain.xlsx"
+    workbook.save(plain)
+    # Forge the size and the merges in the XML: openpyxl itself would build every merged cell.
+    merges = '<mergeCells count="2"><mergeCell ref="A1:XFD1"/><mergeCell ref="A3:XFD1048576"/>'
+    path = tmp_path / "tasks.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(
+                    b"</sheetData>", b"</sheetData>" + merges.encode() + b"</mergeCells>"
+                )
+                data = re.sub(
+                    rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', data
+                )
+            target.writestr(info, data)
+    # Only the cells the sheet really has are read, merged areas clipped to them.
+    assert [len(row) for row in readers.read_file(path).rows] == [3, 3]
+    (item,) = parse_file(path).items
+    assert item.label == "1"
