@@ -37,3 +37,22 @@ def test_only_the_author_withdraws_a_comment(finance_task, leader, django_user_m
     leader_comment_withdraw(comment=comment, by=leader)
     comment.refresh_from_db()
     assert comment.withdrawn
+
+
+@pytest.mark.django_db
+def test_a_comment_on_a_report_must_be_on_that_reports_task(finance_task, reform_task, leader):
+    from datetime import date
+
+    from duban.execution.models import ProgressReport
+
+    report = ProgressReport.objects.create(
+        task=finance_task,
+        unit=finance_task.assignments.get(role="lead").unit,
+        period_start=date(2012, 6, 1),
+        period_end=date(2012, 6, 30),
+    )
+
+    comment = leader_comment_create(task=finance_task, report=report, text="报告很好。", by=leader)
+    assert comment.report == report
+    with pytest.raises(audit.DomainError, match="不属于"):
+        leader_comment_create(task=reform_task, report=report, text="批示", by=leader)

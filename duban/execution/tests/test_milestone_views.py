@@ -157,3 +157,21 @@ def test_adding_a_milestone_refuses_who_may_not_write(
 
     assert client.post(url, milestone_data(finance_task.pk)).status_code == status
     assert Milestone.objects.filter(implementation_plan=draft).count() == 1
+
+
+@pytest.mark.django_db
+def test_after_filing_the_form_offers_milestones_only_and_an_addition_shows_as_drift(
+    client, filed_plan, finance_task, caizheng
+):
+    client.force_login(caizheng)
+    page = client.get(reverse("execution:plan-edit", args=[filed_plan.pk])).content.decode()
+    assert "增补或撤销里程碑" in page and "保存并报送" not in page
+
+    client.post(
+        reverse("execution:milestone-add", args=[filed_plan.pk, finance_task.pk]),
+        milestone_data(finance_task.pk, title="补充节点", due_date="2012-11-30"),
+    )
+
+    detail = client.get(reverse("execution:plan-detail", args=[filed_plan.pk])).content.decode()
+    assert "与备案方案的差异" in detail
+    assert "补充节点" in detail
