@@ -226,9 +226,15 @@ def test_nothing_owed_says_so(client, caizheng, db, settings):
     assert "本期没有应报的进展报告" in page
 
 
-def test_the_coordinator_list_leads_to_the_plans(client, coordinator, plan_2012):
+def test_the_coordinator_list_leads_to_the_plans_reviews_and_late_units(
+    client, coordinator, plan_2012, finance_task, caizheng, settings, file_report
+):
+    settings.DUBAN_TODAY = date(2012, 9, 30)
+    waiting = file_report(finance_task, caizheng, SEP)
     page = get(client, coordinator, reverse("execution:report-list")).content.decode()
     assert reverse("execution:progress-plan", args=[plan_2012.pk]) in page
+    assert reverse("execution:report-detail", args=[waiting.pk]) in page
+    assert "逾期未报 16" in page  # 1.1.1: 省财政厅 and 省发展改革委, January to August
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "leader", "caizheng", "viewer", "lanzhou"])

@@ -46,8 +46,7 @@ Review = ProgressReport.Review
 def report_list(request: HttpRequest) -> HttpResponse:
     """A unit's reports: owed (late first), returned, recently filed; the office sees the plans."""
     if reads_everything(request.user):
-        plans = Plan.objects.published()
-        return render(request, "execution/report_plans.html", {"plans": plans})
+        return render(request, "execution/report_plans.html", _plans_context())
     unit = access_unit_reports(request.user)
     owed = selectors.reports_owed(unit=unit)
     context = {
@@ -60,6 +59,17 @@ def report_list(request: HttpRequest) -> HttpResponse:
         "is_editor": is_editor(request.user),
     }
     return render(request, "execution/report_list.html", context)
+
+
+def _plans_context() -> dict:
+    """Each published plan with its reports waiting for review and its late ones."""
+    as_of = today()
+    rows = []
+    for plan in Plan.objects.published():
+        waiting = list(selectors.reports_awaiting_review(plan=plan))
+        late = selectors.missing_reports(plan=plan, as_of=as_of)
+        rows.append({"plan": plan, "waiting": waiting, "late": late})
+    return {"rows": rows, "as_of": as_of}
 
 
 def _content(form: ProgressReportForm) -> ReportContent:
