@@ -255,7 +255,8 @@ def status_near_due(view: _View, rule: dict) -> Iterator[Finding]:
     what, due = upcoming
     days_left = (due - view.as_of).days
     if days_left <= rule["within_days"]:
-        text = f"自报“{STATUS_LABELS[last.status]}”，距{what}时限仅剩{days_left}天"
+        when = f"{what}今天到期" if days_left == 0 else f"距{what}时限仅剩{days_left}天"
+        text = f"自报“{STATUS_LABELS[last.status]}”，{when}"
         yield Finding(rule["colour"], ("status",), text)
 
 

@@ -54,7 +54,8 @@ def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
 
 
 def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
-    """task id → its `TaskFacts`: milestones of every unit, reports of the lead unit only."""
+    """task id → its `TaskFacts`: milestones of every unit, reports of the lead unit only
+    (oldest period first)."""
     tasks = list(tasks)
     ids = [task.id for task in tasks]
     plans = Plan.objects.in_bulk({task.plan_id for task in tasks})
@@ -66,7 +67,11 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
         milestones[task_id].append(MilestoneFact(title, due, met_on))
     reports: dict[int, list[ReportFact]] = defaultdict(list)
     accepted_done: dict[int, date] = {}
-    rows = ProgressReport.objects.filter(task_id__in=ids, review__in=FILED).values_list(
+    # Oldest period first, so that a task's last report is `reports[-1]`.
+    filed = ProgressReport.objects.filter(task_id__in=ids, review__in=FILED).order_by(
+        "period_start"
+    )
+    rows = filed.values_list(
         "task_id",
         "unit_id",
         "period_start",

@@ -142,6 +142,16 @@ DEFAULT_CASES = [
         "自报“存在风险”，距里程碑“出台办法”时限仅剩10天",
     ),
     (
+        "at risk on the milestone's due date",
+        facts(
+            reports=monthly(8, status="at_risk"),
+            milestones=(MilestoneFact("出台办法", date(2012, 9, 30)),),
+        ),
+        date(2012, 9, 30),
+        "yellow",
+        "黄灯：自报“存在风险”，里程碑“出台办法”今天到期",
+    ),
+    (
         "at risk far from any due date",
         facts(reports=monthly(8, status="at_risk")),
         date(2012, 9, 30),

@@ -75,3 +75,18 @@ def test_the_badge_carries_its_reasons(finance_task, finance_unit):
     html = render_to_string("supervision/_light.html", {"light": light})
     assert 'class="badge badge-red"' in html
     assert "里程碑“起草条例”已逾期32天" in html
+
+
+def test_the_last_report_is_the_latest_period_whatever_the_order_it_was_filed_in(
+    finance_task, finance_unit
+):
+    from duban.supervision.selectors import facts_for_tasks
+
+    # August is filed first (delayed), then July is caught up on: August is still the last.
+    make_report(finance_task, finance_unit, 8, status=ProgressReport.Status.DELAYED)
+    for month in range(1, 8):
+        make_report(finance_task, finance_unit, month)
+    facts = facts_for_tasks([finance_task])[finance_task.id]
+    assert [r.period_start.month for r in facts.reports] == list(range(1, 9))
+    light = lights_for_tasks([finance_task], AS_OF)[finance_task.id]
+    assert light.reasons == ("红灯：最近一期（2012年8月）进展报告自报“滞后”",)
