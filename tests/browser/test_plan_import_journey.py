@@ -106,3 +106,17 @@ def test_the_coordinator_imports_fixes_publishes_and_exports(
     assert rows["2.2"][3] == "省财政厅"
     assert rows["1.1"][3:5] == ("省财政厅", "省审计厅")
     assert console_errors == []
+
+
+def test_the_2012_plan_reads_beside_its_source(page: Page, login, screenshot, console_errors):
+    login(page, "coordinator")
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="年度计划").click()
+    page.get_by_role("link", name="甘肃省2012年经济体制改革重点工作意见").click()
+    expect(page.locator(".plan-summary")).to_contain_text("9 个改革领域")
+    expect(page.locator(".plan-summary")).to_contain_text("45 个工作单元")
+    screenshot(page, "plan_tree_2012")
+    page.get_by_role("link", name="对照审核").click()
+    page.locator("article[data-path='1.1'] .review-task__path").click()
+    expect(page.locator(".source-text mark.is-current")).to_contain_text("深化省属国有企业改革重组")
+    screenshot(page, "plan_review_2012")
+    assert console_errors == []
