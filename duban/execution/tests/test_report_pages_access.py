@@ -261,3 +261,25 @@ def test_a_draft_plans_progress_is_the_offices_only(client, coordinator, caizhen
 def test_anonymous_visitors_are_sent_to_sign_in(client, own_report):
     response = client.get(reverse("execution:report-detail", args=[own_report.pk]))
     assert response.status_code == 302 and "login" in response.url
+
+
+def test_a_draft_is_submitted_from_its_page(client, caizheng, own_report):
+    url = reverse("execution:report-submit", args=[own_report.pk])
+    assert post(client, caizheng, url).status_code == 302
+    own_report.refresh_from_db()
+    assert own_report.review == ProgressReport.Review.SUBMITTED
+
+
+def test_a_submitted_reports_edit_form_sends_back_to_the_report(client, caizheng, own_report):
+    post(client, caizheng, reverse("execution:report-submit", args=[own_report.pk]))
+    response = get(client, caizheng, reverse("execution:report-edit", args=[own_report.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("execution:report-detail", args=[own_report.pk])
+
+
+def test_a_viewer_sees_the_units_list_without_fill_buttons(client, viewer, finance_task, settings):
+    settings.DUBAN_TODAY = date(2012, 9, 30)
+    page = get(client, viewer, reverse("execution:report-list")).content.decode()
+    assert "逾期未报" in page
+    assert reverse("execution:report-fill", args=[finance_task.pk, "2012-09-01"]) not in page
+    assert reverse("execution:ledger-download") not in page
