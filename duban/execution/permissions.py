@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duban.directory.models import Unit, User
-from duban.directory.roles import is_coordinator, is_editor, is_leader, reads_everything
+from duban.directory.roles import is_coordinator, is_editor, is_leader
 from duban.execution.models import (
     Evidence,
     Extension,
@@ -24,6 +24,7 @@ from duban.execution.models import (
     ProgressReport,
 )
 from duban.plans.models import Assignment, Plan, Task
+from duban.plans.permissions import access_task
 
 
 def _own_unit(user: User, unit_id: int) -> bool:
@@ -126,18 +127,13 @@ def access_lead_task(user: User, task_id: int) -> Task:
 
 
 def access_task_to_comment(user: User, task_id: int) -> Task:
-    """A task a leader may comment on (批示): leaders read every task, and only they comment."""
-    task = get_object_or_404(Task.objects.select_related("plan"), pk=task_id)
-    # Leaders comment on any task of any plan.
-    if is_leader(user):
-        return task
-    # The reform office reads every task but comments through its review, not 批示.
-    if reads_everything(user):
+    """A task a leader may comment on (批示); reading follows the plans app's `access_task`
+    (a published plan's tasks are open to every signed-in user, a draft's to no one here)."""
+    task = access_task(user, task_id)
+    # Only leaders write 批示; everyone else who can read the task is refused the form.
+    if not is_leader(user):
         raise PermissionDenied
-    # A unit sees the tasks it is assigned to; others' tasks do not exist for it.
-    if not task.assignments.filter(unit_id=user.unit_id, withdrawn=False).exists():
-        raise Http404
-    raise PermissionDenied
+    return task
 
 
 # ---- Progress reports and evidence ------------------------------------------------------------

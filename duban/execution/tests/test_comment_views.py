@@ -37,7 +37,7 @@ def test_an_empty_comment_stays_on_the_form(client, finance_task, leader):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("coordinator", 403), ("caizheng", 403), ("viewer", 403), ("lanzhou", 404)],
+    [("coordinator", 403), ("caizheng", 403), ("viewer", 403), ("lanzhou", 403)],
 )
 def test_no_one_but_a_leader_reaches_the_comment_form(
     client, demo_accounts, finance_task, persona, status

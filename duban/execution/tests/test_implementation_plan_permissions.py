@@ -117,7 +117,17 @@ def test_starting_a_plan_and_moving_a_task(demo_accounts, plan_2012, finance_tas
 def test_commenting(demo_accounts, finance_task):
     answers = table(demo_accounts, lambda u: access_task_to_comment(u, finance_task.pk))
 
+    # A published plan is open to every signed-in user; only leaders write 批示.
     assert answers == {
-        "caizheng": 403, "viewer": 403, "fagai": 403, "lanzhou": 404,
-        "coordinator": 403, "leader": "ok", "admin": 404,
+        "caizheng": 403, "viewer": 403, "fagai": 403, "lanzhou": 403,
+        "coordinator": 403, "leader": "ok", "admin": 403,
     }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_draft_plans_task_takes_no_comment(demo_accounts, no_demo_plan, finance_unit):
+    from .conftest import make_plan, make_task
+
+    task = make_task(make_plan(status="draft"), "1.1.1", lead=finance_unit)
+
+    assert outcome(lambda: access_task_to_comment(demo_accounts["leader"], task.pk)) == 404
