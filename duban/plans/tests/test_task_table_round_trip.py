@@ -47,10 +47,15 @@ def test_the_table_has_a_title_row_and_one_row_per_unit_of_work(demo_plan):
     assert sheet.page_setup.orientation == "landscape"
 
 
-def test_export_then_import_unchanged_finds_no_change(demo_plan):
+def test_export_then_import_unchanged_finds_no_change(demo_plan, coordinator):
     changes = task_table_preview(plan=demo_plan, path=save(export(demo_plan)))
     assert changes.errors == []
     assert changes.empty
+    history = Task.history.count()
+    task_table_apply(
+        plan=demo_plan, path=save(export(demo_plan)), by=coordinator, original_name="same.xlsx"
+    )
+    assert Task.history.count() == history
 
 
 def test_an_edited_row_is_applied_exactly(demo_plan, coordinator):
