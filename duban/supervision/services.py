@@ -30,6 +30,8 @@ MESSAGE_REQUIRED = "请填写督办内容。"
 REASON_REQUIRED = "请写明研判理由。"
 ALREADY_ACKNOWLEDGED = "这份督办通知已经签收。"
 NOT_A_MANUAL_STEP = "提醒由系统定时发出；人工督办请选择催办通知、书面预警或通报。"
+NOT_ASSIGNED = "该单位未承担这项任务，不能就此任务催办。"
+NOT_THE_UNIT = "只有被督办单位的人员可以签收。"
 
 
 def unit_recipients(unit_ids) -> dict[int, list[User]]:
@@ -251,13 +253,15 @@ def urge_send(
 ) -> Urge:
     """Send a 催办 notice (or a formal warning, or a bulletin listing) to `unit`.
 
-    Raises `audit.DomainError` for an empty message or for the `reminder` rung, which only
-    the scan takes. The unit's people are told in-app, by e-mail and on its chat robot.
+    Raises `audit.DomainError` for an empty message, for the `reminder` rung (which only the
+    scan takes) and for a task `unit` is not assigned to. The unit's people are told in-app, by e-mail and on its chat robot.
     """
     if not message.strip():
         raise audit.DomainError(MESSAGE_REQUIRED)
     if step not in (Step.URGE, Step.WARNING, Step.BULLETIN):
         raise audit.DomainError(NOT_A_MANUAL_STEP)
+    if task is not None and not task.assignments.filter(unit=unit, withdrawn=False).exists():
+        raise audit.DomainError(NOT_ASSIGNED)
     urge = audit.save(
         Urge(unit=unit, task=task, step=step, message=message.strip(), sent_by=by),
         by=by,
@@ -283,6 +287,8 @@ def urge_acknowledge(*, urge: Urge, note: str, by: User, seen_version: int) -> U
     """Record that `by` (of the urged unit) received the notice; the coordinator is told."""
     if urge.acknowledged_at is not None:
         raise audit.DomainError(ALREADY_ACKNOWLEDGED)
+    if by.unit_id != urge.unit_id:
+        raise audit.DomainError(NOT_THE_UNIT)
     urge.acknowledged_at = timezone.now()
     urge.acknowledged_by = by
     urge.ack_note = note.strip()

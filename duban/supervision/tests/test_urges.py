@@ -77,3 +77,14 @@ def test_a_judgement_needs_a_reason_and_the_latest_counts(coordinator, finance_t
     judgement_record(task=finance_task, level=4, reason="进展顺利", by=coordinator)
     judgement_record(task=finance_task, level=2, reason="条例审议推迟", by=coordinator)
     assert Judgement.objects.filter(task=finance_task).first().level == 2
+
+
+def test_a_task_is_urged_only_on_a_unit_assigned_to_it(coordinator, finance_task, lanzhou_unit):
+    with pytest.raises(audit.DomainError, match="未承担"):
+        urge_send(unit=lanzhou_unit, task=finance_task, message="请加快。", by=coordinator)
+
+
+def test_only_the_urged_units_people_acknowledge(coordinator, caizheng, lanzhou):
+    urge = urge_send(unit=caizheng.unit, message="请报送。", by=coordinator)
+    with pytest.raises(audit.DomainError, match="被督办单位"):
+        urge_acknowledge(urge=urge, note="", by=lanzhou, seen_version=urge.version)
