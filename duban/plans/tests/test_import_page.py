@@ -1,0 +1,47 @@
+"""The 导入文件 page: an upload becomes a draft plan on the review screen; a file the parser
+cannot read is refused with its name, and nothing is stored."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from duban.plans.models import Plan, SourceDocument
+from duban.plans.tests.conftest import SMALL_DOCUMENT
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_upload_becomes_a_draft_on_the_review_screen(client, coordinator):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("试点意见.txt", SMALL_DOCUMENT.encode("gb18030"))
+    response = client.post(reverse("plans:plan-import"), {"file": upload, "year": 2013})
+    plan = Plan.objects.get(year=2013)
+    assert response["Location"] == reverse("plans:plan-review", args=[plan.pk])
+    assert plan.status == Plan.Status.DRAFT
+    assert plan.source.original_name == "试点意见.txt"
+    assert "推进预算公开" in plan.source.text
+
+
+def test_an_unreadable_file_is_refused_with_its_name(client, coordinator):
+    client.force_login(coordinator)
+    sources = SourceDocument.objects.count()
+    upload = SimpleUploadedFile("坏文件.docx", b"not a zip archive")
+    response = client.post(reverse("plans:plan-import"), {"file": upload, "year": 2013})
+    assert response.status_code == 422
+    assert "坏文件.docx" in response.content.decode()
+    assert SourceDocument.objects.count() == sources
+
+
+def test_other_kinds_of_file_are_refused_by_the_form(client, coordinator):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("名单.csv", b"a,b")
+    response = client.post(reverse("plans:plan-import"), {"file": upload})
+    assert response.status_code == 422
+    assert "只能上传" in response.content.decode()
+
+
+def test_a_leader_cannot_upload(client, leader):
+    client.force_login(leader)
+    upload = SimpleUploadedFile("试点意见.txt", SMALL_DOCUMENT.encode())
+    assert client.post(reverse("plans:plan-import"), {"file": upload}).status_code == 403
+    assert not Plan.objects.filter(year=2013).exists()
