@@ -213,3 +213,21 @@ def test_the_unit_the_reform_office_and_leaders_read_the_plan(
 
     assert response.status_code == 200
     assert "完成调研" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["plan-detail", "plan-edit"])
+def test_the_plan_pages_take_a_bounded_number_of_queries(
+    client, plan_2012, finance_unit, caizheng, name, django_assert_max_num_queries
+):
+    from .conftest import make_task
+
+    for n in range(1, 7):
+        task = make_task(plan_2012, f"2.{n}.1", lead=finance_unit)
+        ip = ready_plan(plan_2012, task, caizheng)
+    client.force_login(caizheng)
+
+    # 11 today, whatever the number of tasks: a query per task would pass 15 at once.
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse(f"execution:{name}", args=[ip.pk]))
+    assert response.status_code == 200
