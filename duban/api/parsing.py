@@ -21,15 +21,12 @@ def document_parse(request, file: UploadedFile = File(...), year: int | None = N
         raise PermissionDenied
     if file.size > settings.DUBAN_UPLOAD_MAX_BYTES:
         raise ParseError(f"{file.name}: larger than {settings.DUBAN_UPLOAD_MAX_BYTES} bytes")
-    suffix = Path(file.name or "upload").suffix.lower()[:8]
+    # Keep the user's file name (without any folders) so that errors name the file they sent.
+    name = Path(file.name or "upload").name or "upload"
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"upload{suffix}"
+        path = Path(folder) / name
         with path.open("wb") as out:
             for chunk in file.chunks():
                 out.write(chunk)
-        try:
-            document = parse_file(path, year=year, directory=canonical_names())
-        except ParseError as exc:
-            # Name the file as the user knows it, not the temporary copy.
-            raise ParseError(str(exc).replace(str(path), file.name or "upload")) from None
+        document = parse_file(path, year=year, directory=canonical_names())
     return document.to_json()
