@@ -130,3 +130,13 @@ def test_only_the_coordinator_decides(client, demo_accounts, requested, name, pe
     assert response.status_code == status
     requested.refresh_from_db()
     assert requested.status == Extension.Status.REQUESTED
+
+
+@pytest.mark.django_db
+def test_the_form_proposes_a_month_later(client, filed_plan, caizheng):
+    client.force_login(caizheng)
+    milestone = filed_plan.milestones.get()
+
+    page = client.get(reverse("execution:extension-request", args=[milestone.pk])).content.decode()
+
+    assert 'value="2012-07-30"' in page

@@ -1,5 +1,7 @@
 """Pages for extensions: a unit asks (for a milestone or its task); the coordinator decides."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -30,7 +32,10 @@ def extension_request_task(request: HttpRequest, task_id: int) -> HttpResponse:
 
 
 def _request(request: HttpRequest, *, task, milestone) -> HttpResponse:
-    form = ExtensionRequestForm(request.POST or None)
+    old_due = milestone.due_date if milestone else task.due_date
+    # A month later is the usual ask; the unit changes it if it needs more or less.
+    initial = {"new_due": old_due + timedelta(days=30)} if old_due else {}
+    form = ExtensionRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             extension_request(task=task, milestone=milestone, by=request.user, **form.cleaned_data)
@@ -39,7 +44,6 @@ def _request(request: HttpRequest, *, task, milestone) -> HttpResponse:
         else:
             messages.success(request, _("延期申请已提交，等待审批。"))
             return redirect("execution:workspace")
-    old_due = milestone.due_date if milestone else task.due_date
     context = {"task": task, "milestone": milestone, "old_due": old_due, "form": form}
     return render(request, "execution/extension_form.html", context)
 
