@@ -27,7 +27,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def plan(demo_accounts, settings, tmp_path):
-    """As of 2012-09-30: 省财政厅 leads 1.1.1 (August report accepted) and 1.1.2 (never reported).
+    """As of 2012-09-30: 省财政厅 leads 1.1.1 (reported to August) and 1.1.2 (never reported).
 
     The demo's imported plan is closed for the journey, so only these tasks are owed.
     """
@@ -38,22 +38,25 @@ def plan(demo_accounts, settings, tmp_path):
     finance, reform = demo_accounts["caizheng"].unit, demo_accounts["fagai"].unit
     budget = make_task(plan, "1.1.1", title="深化预算管理制度改革", lead=finance, co=(reform,))
     make_task(plan, "1.1.2", title="推进省以下财政体制改革", lead=finance, kind="multi_year")
-    august = progress_report_save(
-        task=budget,
-        unit=finance,
-        period_start=date(2012, 8, 1),
-        content=ReportContent(
-            status="on_track",
-            percent=None,
-            work_done="起草《甘肃省省级预算管理办法》（征求意见稿），征求省直部门意见。",
-            next_steps="修改完善办法，报省政府常务会议审议。",
-        ),
-        submit=True,
-        by=demo_accounts["caizheng"],
-    )
-    progress_report_accept(
-        report=august, seen_version=august.version, by=demo_accounts["coordinator"]
-    )
+    # 1.1.1 is up to date to August; the coordinator accepted each month.
+    for month in range(1, 9):
+        report = progress_report_save(
+            task=budget,
+            unit=finance,
+            period_start=date(2012, month, 1),
+            content=ReportContent(
+                status="on_track",
+                percent=None,
+                work_done="起草《甘肃省省级预算管理办法》（征求意见稿），征求省直部门意见。",
+                next_steps="修改完善办法，报省政府常务会议审议。",
+            ),
+            submit=True,
+            as_of=date(2012, 9, 30),
+            by=demo_accounts["caizheng"],
+        )
+        progress_report_accept(
+            report=report, seen_version=report.version, by=demo_accounts["coordinator"]
+        )
     return plan
 
 
@@ -64,12 +67,13 @@ def test_an_editor_files_a_monthly_report_with_evidence(
     page.get_by_role("navigation", name="主导航").get_by_role("link", name="本单位工作台").click()
     owed = page.locator("#reports-owed")
     expect(owed).to_contain_text("深化预算管理制度改革")
-    expect(owed).to_contain_text("已逾期")  # 1.1.2 never reported: January to August are late
+    expect(owed.locator("tr", has_text="1.1.2")).to_contain_text("逾期")  # never reported
     screenshot(page, "reports_workspace_caizheng")
 
-    september = owed.locator("tr", has_text="1.1.1").filter(has_text="2012年9月1日")
-    september.get_by_role("link", name="填报").click()
+    # 1.1.1 owes September only: the workspace's 填报 opens it.
+    owed.locator("tr", has_text="1.1.1").get_by_role("link", name="填报").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("填报进展报告")
+    expect(page.locator(".report-head")).to_contain_text("2012年9月")
     # The new report starts from August's: only what changed needs typing.
     expect(page.get_by_label("本期工作进展")).to_have_value(
         "起草《甘肃省省级预算管理办法》（征求意见稿），征求省直部门意见。"
