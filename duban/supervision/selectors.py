@@ -16,6 +16,7 @@ from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
 from duban.lib.clock import as_of_or_today
+from duban.notifications.models import DeliveryAttempt
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.tree import path_key
 from duban.supervision.ical import Event
@@ -153,6 +154,7 @@ class Dashboard:
     flagged: list[TaskRow]
     open_urges: list[Urge]
     queue: list[QueueRow]
+    failed_deliveries: list[DeliveryAttempt]
 
 
 def latest_judgements(task_ids) -> dict[int, Judgement]:
@@ -251,6 +253,18 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
             QueueRow(r, next_step(r.days_overdue, rules))
             for r in sorted(queue, key=lambda r: -r.days_overdue)
         ],
+        failed_deliveries=failed_deliveries(),
+    )
+
+
+def failed_deliveries(*, days: int = 7, limit: int = 20) -> list[DeliveryAttempt]:
+    """Recent failed e-mails and webhook calls, newest first (real time: they really happened)."""
+    since = timezone.now() - timedelta(days=days)
+    failed = (DeliveryAttempt.Status.FAILED, DeliveryAttempt.Status.GAVE_UP)
+    return list(
+        DeliveryAttempt.objects.filter(status__in=failed, at__gte=since).select_related(
+            "webhook__unit", "notification__user__unit"
+        )[:limit]
     )
 
 

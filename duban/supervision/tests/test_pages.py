@@ -154,3 +154,23 @@ def test_the_dashboard_costs_the_same_queries_for_more_tasks(
         make_milestone(task, finance_unit, f"节点{n}", date(2012, 9, 1))
     with django_assert_max_num_queries(25):
         assert client.get(reverse("supervision:dashboard")).status_code == 200
+
+
+def test_the_dashboard_shows_failed_deliveries(client, coordinator, caizheng, red_task):
+    from duban.notifications.models import DeliveryAttempt, UnitWebhook
+    from duban.notifications.services import notify
+
+    (message,) = notify(users=[caizheng], kind="urge", title="催办")
+    webhook = UnitWebhook.objects.create(unit=caizheng.unit, url="http://127.0.0.1:9/")
+    DeliveryAttempt.objects.create(
+        notification=message,
+        channel="webhook",
+        webhook=webhook,
+        attempt=5,
+        status="gave_up",
+        error="HTTPError: HTTP Error 500",
+    )
+    client.force_login(coordinator)
+    html = client.get(reverse("supervision:dashboard")).content.decode()
+    assert "消息推送失败" in html
+    assert "HTTPError: HTTP Error 500" in html
