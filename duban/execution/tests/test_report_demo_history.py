@@ -27,6 +27,9 @@ def demo_plan(db) -> Plan:
 
 @pytest.fixture
 def history(demo_plan, coordinator, media_root) -> str:
+    """Loads the history afresh, even when `duban demo load` already did (rolled back after)."""
+    Evidence.objects.filter(report__task__plan=demo_plan).delete()
+    ProgressReport.objects.filter(task__plan=demo_plan).delete()
     return demo_reports_load(plan=demo_plan, by=coordinator)
 
 
