@@ -10,11 +10,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# Serve the demo (Gansu 2012 plan, demo accounts) on http://127.0.0.1:8000.
+# Serve the demo (Gansu 2012 plan, demo accounts) on http://127.0.0.1:8000, as of 2012-09-30.
+DEMO_ENV := DUBAN_DEMO=true DEBUG=true DUBAN_TODAY=2012-09-30
+
 run: $(STAMP)
 	$(BIN)/duban migrate --noinput
-	$(BIN)/duban demo load
-	DUBAN_DEMO=true DEBUG=true $(BIN)/duban runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/duban demo load
+	$(DEMO_ENV) $(BIN)/duban runserver 127.0.0.1:8000
 
 test: $(STAMP) lint migrations-check test-sqlite test-postgres
 
