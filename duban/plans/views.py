@@ -39,6 +39,7 @@ from duban.plans.models import Assignment, Plan
 from duban.plans.permissions import access_plan, access_source, access_task
 from duban.plans.review import source_segments, with_split_points
 from duban.plans.services.publishing import publish_problems
+from duban.supervision.selectors import lights_for_tasks
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Uploaded task tables wait here between the preview and the confirmation.
@@ -87,9 +88,11 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
+    tree = selectors.plan_tree(plan)
     context = {
         "plan": plan,
-        "tree": selectors.plan_tree(plan),
+        "tree": tree,
+        "lights": _lights(plan, [n.task for n in selectors.flatten(tree) if not n.children]),
         "summary": selectors.plan_summary(plan),
         "my_unit": request.user.unit_id,
         "can_edit": is_coordinator(request.user),
@@ -405,13 +408,22 @@ def unit_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
     unit_id = request.GET.get("unit") or request.user.unit_id
     unit = get_object_or_404(Unit, pk=unit_id) if unit_id else None
+    tasks = selectors.tasks_for_unit(plan=plan, unit=unit) if unit else []
     context = {
         "plan": plan,
         "unit": unit,
-        "tasks": selectors.tasks_for_unit(plan=plan, unit=unit) if unit else [],
+        "tasks": tasks,
+        "lights": _lights(plan, tasks),
         "counts": selectors.unit_task_counts(plan),
     }
     return render(request, "plans/unit_tasks.html", context)
+
+
+def _lights(plan: Plan, tasks) -> dict:
+    # A draft has no work under way yet: lights judge a published plan's units of work.
+    if plan.status != Plan.Status.PUBLISHED:
+        return {}
+    return lights_for_tasks(tasks)
 
 
 @login_required

@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 # Session, user and the user's unit, plan, tasks, assignments with units, the summary's tasks
 # and two counts, and the layout's unread-notifications badge.
 TREE_PAGE_QUERIES = 10
+# A published plan shows each unit of work's warning light: milestones, reports, leads, done.
+LIGHT_QUERIES = 4
 
 
 @pytest.fixture
@@ -24,11 +26,16 @@ def test_the_tree_of_the_founding_document_takes_a_fixed_number_of_queries(
 ):
     client.force_login(leader)
     url = reverse("plans:plan-detail", args=[demo_plan.pk])
-    with django_assert_num_queries(TREE_PAGE_QUERIES):
-        assert client.get(url).status_code == 200
+    with django_assert_num_queries(TREE_PAGE_QUERIES + LIGHT_QUERIES):
+        page = client.get(url)
+    assert page.status_code == 200
+    assert page.content.decode().count('class="badge badge-') >= 45
 
 
-def test_a_small_plan_takes_as_many(client, coordinator, small_plan, django_assert_num_queries):
+def test_a_small_draft_takes_as_many_without_lights(
+    client, coordinator, small_plan, django_assert_num_queries
+):
+    assert small_plan.status == Plan.Status.DRAFT
     client.force_login(coordinator)
     url = reverse("plans:plan-detail", args=[small_plan.pk])
     with django_assert_num_queries(TREE_PAGE_QUERIES):

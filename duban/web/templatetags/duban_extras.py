@@ -19,6 +19,7 @@ register = template.Library()
 # 红黄绿灯: the light keys the supervision rules produce, with the words the office uses.
 LIGHT_LABELS = {
     "red": _("红灯"),
+    "orange": _("橙灯"),
     "yellow": _("黄灯"),
     "green": _("绿灯"),
     "done": _("已完成"),
