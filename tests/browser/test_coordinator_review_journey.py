@@ -79,7 +79,7 @@ def test_an_editor_drafts_and_submits_a_plan_from_the_workspace(
     page.get_by_role("button", name="保存并报送").click()
     expect(page.locator("#messages")).to_contain_text("已报送")
     expect(page.locator(".facts")).to_contain_text("已报送")
-    assert ImplementationPlan.objects.get().status == ImplementationPlan.Status.SUBMITTED
+    assert ImplementationPlan.objects.get(plan=plan).status == ImplementationPlan.Status.SUBMITTED
     assert console_errors == []
 
 

@@ -11,9 +11,12 @@ from duban.plans.models import Plan
 
 
 def _open() -> QuerySet[Milestone]:
-    """Milestones still to be met: not withdrawn, not ticked, on a live task."""
+    """Milestones still to be met: not withdrawn, not ticked, on a live task of a running plan."""
     return Milestone.objects.filter(
-        withdrawn=False, met_on__isnull=True, task__withdrawn=False
+        withdrawn=False,
+        met_on__isnull=True,
+        task__withdrawn=False,
+        task__plan__status=Plan.Status.PUBLISHED,
     ).select_related("task", "unit", "implementation_plan")
 
 

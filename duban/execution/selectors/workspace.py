@@ -15,7 +15,7 @@ from duban.execution.selectors.implementation_plans import (
 from duban.execution.selectors.milestones import milestones_coming_due, overdue_milestones
 from duban.execution.selectors.reports import OwedReport, reports_owed, returned_reports
 from duban.lib.clock import as_of_or_today
-from duban.plans.models import Assignment
+from duban.plans.models import Assignment, Plan
 
 # A milestone due within this many days is listed as coming due.
 COMING_DUE_DAYS = 30
@@ -95,16 +95,18 @@ def unit_workspace(*, unit: Unit, as_of: date | None = None) -> Workspace:
 
 
 def _extensions(unit: Unit) -> QuerySet[Extension]:
-    return Extension.objects.filter(unit=unit).select_related("task", "milestone", "decided_by")[
-        :20
-    ]
+    return Extension.objects.filter(
+        unit=unit, task__plan__status=Plan.Status.PUBLISHED
+    ).select_related("task", "milestone", "decided_by")[:20]
 
 
 def comments_for_unit(*, unit: Unit) -> QuerySet[LeaderComment]:
     """Leaders' 批示 on the tasks `unit` is assigned to (lead or co), newest first."""
     tasks = Assignment.objects.filter(unit=unit, withdrawn=False).values("task_id")
     return (
-        LeaderComment.objects.filter(task_id__in=tasks, withdrawn=False)
+        LeaderComment.objects.filter(
+            task_id__in=tasks, withdrawn=False, task__plan__status=Plan.Status.PUBLISHED
+        )
         .select_related("task", "author", "report")
         .order_by("-created_at")
     )

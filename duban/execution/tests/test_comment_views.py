@@ -16,7 +16,7 @@ def test_a_leader_comments_and_the_units_concerned_see_it(
 
     client.post(url, {"text": "预算改革要抓紧，年底前见成效。"})
 
-    assert LeaderComment.objects.get().author == leader
+    assert LeaderComment.objects.get(task=finance_task).author == leader
     for persona in (caizheng, fagai):  # the lead and the co unit
         client.force_login(persona)
         assert "年底前见成效" in client.get(reverse("execution:workspace")).content.decode()
@@ -31,7 +31,7 @@ def test_an_empty_comment_stays_on_the_form(client, finance_task, leader):
     response = client.post(reverse("execution:comment-add", args=[finance_task.pk]), {"text": ""})
 
     assert response.status_code == 200
-    assert not LeaderComment.objects.exists()
+    assert not LeaderComment.objects.filter(task=finance_task).exists()
 
 
 @pytest.mark.django_db
@@ -47,4 +47,4 @@ def test_no_one_but_a_leader_reaches_the_comment_form(
 
     assert client.get(url).status_code == status
     assert client.post(url, {"text": "批示"}).status_code == status
-    assert not LeaderComment.objects.exists()
+    assert not LeaderComment.objects.filter(task=finance_task).exists()

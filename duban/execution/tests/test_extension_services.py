@@ -63,7 +63,7 @@ def test_an_extension_is_asked_before_the_date_falls_due(filed_plan, caizheng):
     milestone = filed_plan.milestones.get()
 
     ask(milestone, caizheng, as_of=date(2012, 6, 30))
-    Extension.objects.all().delete()
+    Extension.objects.filter(milestone=milestone).delete()
     with pytest.raises(audit.DomainError, match="到期前"):
         ask(milestone, caizheng, as_of=date(2012, 7, 1))
 

@@ -37,7 +37,7 @@ def test_an_editor_asks_for_an_extension_of_a_milestone(client, filed_plan, caiz
         )
 
     assert response.url == reverse("execution:workspace")
-    assert Extension.objects.get().new_due == date(2012, 8, 31)
+    assert Extension.objects.get(milestone=milestone).new_due == date(2012, 8, 31)
 
 
 @pytest.mark.django_db
@@ -52,7 +52,7 @@ def test_asking_after_the_date_fell_due_is_refused_in_the_form(client, filed_pla
         )
 
     assert "到期前申请" in response.content.decode()
-    assert not Extension.objects.exists()
+    assert not Extension.objects.filter(milestone=milestone).exists()
 
 
 @pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_the_lead_unit_asks_to_move_the_task_deadline(client, filed_plan, financ
             {"new_due": "2013-06-30", "reason": "跨年度推进"},
         )
 
-    assert Extension.objects.get(milestone=None).old_due == date(2012, 12, 31)
+    assert Extension.objects.get(task=finance_task, milestone=None).old_due == date(2012, 12, 31)
 
 
 @pytest.mark.django_db

@@ -50,7 +50,7 @@ def test_a_file_that_is_not_what_it_claims_is_refused(client, draft, caizheng):
     )
 
     assert "不是可接受的文件类型" in response.content.decode()
-    assert not Evidence.objects.exists()
+    assert not Evidence.objects.filter(implementation_plan=draft).exists()
 
 
 @pytest.mark.django_db
@@ -65,7 +65,7 @@ def test_a_submitted_plan_takes_no_more_attachments(client, draft, caizheng):
     )
 
     assert "正在审核" in response.content.decode()
-    assert not Evidence.objects.exists()
+    assert not Evidence.objects.filter(implementation_plan=draft).exists()
 
 
 @pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_only_the_units_editor_attaches(client, demo_accounts, draft, persona, s
     )
 
     assert response.status_code == status
-    assert not Evidence.objects.exists()
+    assert not Evidence.objects.filter(implementation_plan=draft).exists()
 
 
 @pytest.mark.django_db

@@ -30,6 +30,13 @@ def demo_plan(no_demo_plan):
     return plan
 
 
+def counts(plan) -> tuple[int, int]:
+    return (
+        Milestone.objects.filter(task__plan=plan).count(),
+        ImplementationPlan.objects.filter(plan=plan).count(),
+    )
+
+
 @pytest.fixture
 def loaded(demo_plan, coordinator, leader):
     return demo_execution_history(plan=demo_plan, coordinator=coordinator)
@@ -56,9 +63,9 @@ def test_every_lead_task_has_two_to_four_milestones_some_met_some_overdue(loaded
         per_task[milestone.task_id] = per_task.get(milestone.task_id, 0) + 1
 
     assert set(per_task.values()) == {2, 3, 4}
-    assert Milestone.objects.filter(met_on__isnull=False, met_on__lte=AS_OF).count() > 10
+    assert Milestone.objects.filter(task__plan=demo_plan, met_on__lte=AS_OF).count() > 10
     assert overdue_milestones(plan=demo_plan, as_of=AS_OF).count() > 3
-    assert not Milestone.objects.filter(met_on__gt=AS_OF).exists()
+    assert not Milestone.objects.filter(task__plan=demo_plan, met_on__gt=AS_OF).exists()
 
 
 @pytest.mark.django_db
@@ -71,16 +78,17 @@ def test_stamps_belong_to_2012(loaded, demo_plan):
 
 @pytest.mark.django_db
 def test_an_approved_extension_shows_as_drift_and_another_waits(loaded, demo_plan):
-    approved = Extension.objects.get(status=Extension.Status.APPROVED)
-    assert Extension.objects.filter(status=Extension.Status.REQUESTED).count() == 1
+    extensions = Extension.objects.filter(task__plan=demo_plan)
+    approved = extensions.get(status=Extension.Status.APPROVED)
+    assert extensions.filter(status=Extension.Status.REQUESTED).count() == 1
 
     [moved] = drift(approved.milestone.implementation_plan)
     assert (moved.kind, moved.due) == ("moved", approved.new_due)
 
 
 @pytest.mark.django_db
-def test_two_leaders_comments(loaded, leader):
-    comments = LeaderComment.objects.all()
+def test_two_leaders_comments(loaded, demo_plan, leader):
+    comments = LeaderComment.objects.filter(task__plan=demo_plan)
 
     assert comments.count() == 2
     assert {c.author for c in comments} == {leader}
@@ -88,9 +96,9 @@ def test_two_leaders_comments(loaded, leader):
 
 @pytest.mark.django_db
 def test_loading_twice_changes_nothing(loaded, demo_plan, coordinator):
-    before = Milestone.objects.count(), ImplementationPlan.objects.count()
+    before = counts(demo_plan)
 
     again = demo_execution_history(plan=demo_plan, coordinator=coordinator)
 
     assert again == ["implementation plans: already there, skipped"]
-    assert (Milestone.objects.count(), ImplementationPlan.objects.count()) == before
+    assert counts(demo_plan) == before

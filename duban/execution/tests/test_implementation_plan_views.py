@@ -47,7 +47,7 @@ def test_an_editor_starts_a_plan_from_the_workspace_and_lands_on_its_form(
 
     response = client.post(start)
 
-    ip = ImplementationPlan.objects.get(unit=caizheng.unit)
+    ip = ImplementationPlan.objects.get(unit=caizheng.unit, plan=plan_2012)
     assert response.url == reverse("execution:plan-edit", args=[ip.pk])
     page = client.get(response.url).content.decode()
     assert "深化预算管理制度改革" in page
@@ -106,7 +106,7 @@ def test_submitting_with_gaps_returns_to_the_form_with_the_gaps(
 ):
     client.force_login(caizheng)
     client.post(reverse("execution:plan-start", args=[plan_2012.pk]))
-    ip = ImplementationPlan.objects.get(unit=caizheng.unit)
+    ip = ImplementationPlan.objects.get(unit=caizheng.unit, plan=plan_2012)
 
     response = client.post(reverse("execution:plan-submit", args=[ip.pk]), follow=True)
 

@@ -55,3 +55,12 @@ def test_overdue_leaves_out_met_and_withdrawn_milestones(milestones, caizheng, f
 def test_a_milestone_is_not_overdue_on_its_due_date(milestones, plan_2012):
     assert list(overdue_milestones(plan=plan_2012, as_of=date(2012, 6, 30))) == []
     assert len(overdue_milestones(plan=plan_2012, as_of=date(2012, 7, 1))) == 1
+
+
+@pytest.mark.django_db
+def test_a_closed_plans_milestones_are_no_longer_owed(milestones, plan_2012, caizheng):
+    plan_2012.status = "closed"
+    plan_2012.save(update_fields=["status"])
+
+    assert list(overdue_milestones(unit=caizheng.unit, as_of=date(2012, 9, 30))) == []
+    assert list(milestones_coming_due(unit=caizheng.unit, as_of=date(2012, 6, 20))) == []
