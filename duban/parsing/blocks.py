@@ -21,6 +21,7 @@ from duban.parsing.citations import is_doc_number_line
 from duban.parsing.normalize import recognition_view
 from duban.parsing.numbering import match_label
 from duban.parsing.state import Paragraph, ParseState
+from duban.parsing.vocabulary import FOOTER_LINES
 
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
 # Marks after which a line is a finished sentence or block.
@@ -35,6 +36,10 @@ LIST_LABEL_LINE = re.compile(
     r"[（(]?(?:牵头|责任|配合|参与|协办|主办|承办|协同|主责|实施)(?:单位|部门|主体)?\s*[：:]"
     r"|(?:主管|分管)?省?(?:级)?领导\s*[：:]|(?:完成)?时限\s*[：:]|完成时间\s*[：:]"
 )
+FOOTER = re.compile("|".join(f"(?:{pattern})" for pattern in FOOTER_LINES))
+# The list of attachments under the text (附件：1．…任务分解表 / 2．…名单), and its further lines.
+ATTACHMENT_LIST = re.compile(r"附件\s*\d*\s*：")
+ATTACHMENT_ENTRY = re.compile(r"\d{1,2}\s*[.．、][^。；：]{1,80}")
 HEADER_LINE_MAX = 40
 # Header lines that are never the title: the red head (XX人民政府文件), the signer, urgency
 # and copy marks, attachment headings.
@@ -49,6 +54,11 @@ PAGE_NUMBER = re.compile(
 
 def is_date_line(text: str) -> bool:
     return DATE_LINE.fullmatch(text) is not None
+
+
+def is_footer_line(text: str) -> bool:
+    """抄送 lines, 印发 lines, （此件公开发布）, （联系人：…）, in simplified or traditional."""
+    return FOOTER.match(recognition_view(text)) is not None
 
 
 def split_paragraphs(state: ParseState) -> None:
@@ -108,12 +118,21 @@ def _continues(
         or LIST_LABEL_LINE.match(recognition_view(line))
         or is_date_line(line)
         or is_doc_number_line(line)
+        or is_footer_line(line)
+        or ATTACHMENT_LIST.match(line)
     ):
         return False
-    if is_date_line(previous) or is_doc_number_line(previous):
+    if is_date_line(previous) or is_doc_number_line(previous) or is_footer_line(previous):
         return False
     if uses_indent and indented:
         return False
+    if (
+        not in_body
+        and line.startswith("各")
+        and line[-1] in "：:"
+        and previous[-1] not in CONTINUING
+    ):
+        return False  # the recipients (各县区人民政府，市政府各部门：) start after the title
     if width and len(previous) >= width * 0.75:
         return uses_indent or previous[-1] not in TERMINAL
     if previous[-1] in CONTINUING:
@@ -155,7 +174,10 @@ def _wrapped_width(lines: list[tuple[str, bool]]) -> int | None:
     long_lines = [
         text
         for text, _ in lines
-        if len(text) >= 15 and not LIST_LABEL_LINE.match(recognition_view(text))
+        if len(text) >= 15
+        and not LIST_LABEL_LINE.match(recognition_view(text))
+        and not is_footer_line(text)
+        and not ATTACHMENT_LIST.match(text)
     ]
     if len(long_lines) < 5:
         return None

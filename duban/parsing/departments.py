@@ -28,6 +28,7 @@ from duban.parsing.document import Department
 from duban.parsing.normalize import recognition_view
 from duban.parsing.vocabulary import (
     BODY_WORDS,
+    LABEL_LEVELS,
     LEADER_LABELS,
     LIST_LABELS,
     NAME_PREFIXES,
@@ -39,7 +40,9 @@ from duban.parsing.vocabulary import (
 # Role given by a label or a marker: "lead", "co", or "any" (responsible, role unsaid).
 _LABEL_ROLES = dict(LIST_LABELS)
 LABEL = re.compile(
-    "("
+    "(?:"
+    + "|".join(LABEL_LEVELS)
+    + ")?("
     + "|".join(
         sorted([*_LABEL_ROLES, *LEADER_LABELS, *TIME_LABELS, "负责单位"], key=len, reverse=True)
     )
@@ -49,6 +52,8 @@ _LABEL_ROLES["负责单位"] = "any"
 _SKIPPED_LABELS = frozenset([*LEADER_LABELS, *TIME_LABELS])
 _MARKERS = sorted(ROLE_MARKERS, key=lambda entry: len(entry[0]), reverse=True)
 _SEPARATORS = frozenset("、，；及\n")
+# Spaces separate names where a name ends before them (责任单位：省大数据局　省通信管理局).
+_SPACES = frozenset(" \u3000\t")
 _JOINERS = ("与", "和", "会同")
 # A clause that is a time or an action, not a name (6月底前出台, 年内持续推进).
 NOT_A_NAME = re.compile(
@@ -56,7 +61,26 @@ NOT_A_NAME = re.compile(
     r"|出台|^按|^分别|^根据"
 )
 # Extra endings of names that are places or institutions (各市州, 兰州大学, 金融机构).
-_NAME_ENDINGS = (*BODY_WORDS, "市", "州", "县", "区", "协", "学", "构", "业", "地", "级")
+_NAME_ENDINGS = (
+    *BODY_WORDS,
+    "市",
+    "州",
+    "县",
+    "区",
+    "协",
+    "学",
+    "构",
+    "业",
+    "地",
+    "级",
+    "縣",
+    "區",
+    "協",
+    "學",
+    "構",
+    "業",
+    "級",
+)
 _COLLECTIVE_START = ("各", "有关", "相关", "其他", "省直", "市直", "县直", "驻")
 # A role marker anywhere in a bracket's content makes it a department list.
 _ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协办|单位：|部门：")
@@ -219,7 +243,9 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             depth -= 1
         elif depth:
             pass
-        elif char in _SEPARATORS:
+        elif char in _SEPARATORS or (
+            char in _SPACES and folded[part_start:i].strip().endswith(_NAME_ENDINGS)
+        ):
             parts.append((part_start, i))
             part_start = i + 1
         else:

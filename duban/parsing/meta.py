@@ -14,7 +14,13 @@ import re
 
 import cn2an
 
-from duban.parsing.blocks import NOT_A_TITLE, is_date_line
+from duban.parsing.blocks import (
+    ATTACHMENT_ENTRY,
+    ATTACHMENT_LIST,
+    NOT_A_TITLE,
+    is_date_line,
+    is_footer_line,
+)
 from duban.parsing.citations import DOC_NUMBER, is_doc_number_line
 from duban.parsing.state import Paragraph, ParseState
 from duban.parsing.vocabulary import BODY_WORDS
@@ -22,7 +28,6 @@ from duban.parsing.vocabulary import BODY_WORDS
 COVER_NOTE = re.compile(
     r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
 )
-FOOTER = re.compile(r"(?:抄送|抄报|发送|分送)\s*[：:]|[（(]此件[^）)]*[）)]|.{0,40}印发$")
 _NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 _PUNCTUATION = re.compile(r"[。，；：:;,！？]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -64,16 +69,28 @@ def parse_date(text: str) -> str | None:
 
 
 def _trailer_start(paragraphs: list[Paragraph], body_start: int) -> int:
-    """Index of the signature and footer block at the end (issuer, date, 抄送 …)."""
+    """Index of the signature and footer block at the end (attachment list, issuer, date,
+    抄送 …)."""
     start = len(paragraphs)
     while start > body_start:
         text = paragraphs[start - 1].text
         below = paragraphs[start].text if start < len(paragraphs) else ""
         is_issuer = is_date_line(below) and _looks_like_issuer(text)
-        if not (is_date_line(text) or FOOTER.match(text) or is_issuer):
+        if not (is_date_line(text) or is_footer_line(text) or is_issuer):
             break
         start -= 1
-    return start
+    return _attachment_list_start(paragraphs, body_start, start)
+
+
+def _attachment_list_start(paragraphs: list[Paragraph], body_start: int, end: int) -> int:
+    """Where the list of attachments right above ``end`` starts (``附件：1．…`` and its further
+    entries ``2．…``), or ``end`` when there is none: the list names files, it is no item."""
+    start = end
+    while start > body_start and ATTACHMENT_ENTRY.fullmatch(paragraphs[start - 1].text):
+        start -= 1
+    if start > body_start and ATTACHMENT_LIST.match(paragraphs[start - 1].text):
+        return start - 1
+    return end
 
 
 def _looks_like_issuer(text: str) -> bool:
@@ -126,7 +143,7 @@ def _title(header: list[Paragraph], recipients: list[str]) -> str:
             or is_date_line(below)
             or text[-1] in "。：:；;"
             or len(text) > TITLE_MAX
-            or FOOTER.match(text)
+            or is_footer_line(text)
             or NOT_A_TITLE.fullmatch(text)
         ):
             continue

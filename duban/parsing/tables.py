@@ -39,6 +39,9 @@ UNIT_NUMBER = re.compile(r"^(\d{1,3}\.\d{1,3})\.\d{1,3}$")
 ISO_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；;]")
+# A notes row under the table (注：各牵头单位于每月5日前报送进展…), often merged across the row: it
+# ends the tasks and is kept as closing text, never read as an area or a task.
+NOTE_ROW = re.compile(r"^(?:注|备注|说明|附注|填表说明)\s*\d*\s*[：:]")
 _ROLE_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合)[^（）()]*[）)]\s*$")
 
 
@@ -64,6 +67,7 @@ def parse_table(source: TableSource, *, year: int | None = None, name: str = "")
     year = year or _year_of(source.title)
     rows = [_read_row(cells, roles) for cells in source.rows[header.data_start :]]
     rows = [row for row in rows if any(cell.strip() for cell in row.cells)]
+    rows, row_notes = _split_notes(rows)
     areas, loose = _group(rows, roles)
     if areas:
         items = [_area_item(str(i), label, title, tasks, year) for i, (label, title, tasks)
@@ -78,9 +82,20 @@ def parse_table(source: TableSource, *, year: int | None = None, name: str = "")
     for item in document.walk():
         item.cited_documents = list(dict.fromkeys(c.number for c in find_citations(item.text)))
     notes = [note for note in source.notes if note.strip() and note.strip() != source.title]
+    notes += row_notes
     if notes:
         document.closing = Closing(text="\n".join(notes))
     return document
+
+
+def _split_notes(rows: list[_Row]) -> tuple[list[_Row], list[str]]:
+    """The task rows above the first notes row, and the notes' texts from there on."""
+    for index, row in enumerate(rows):
+        first = next(cell for cell in row.cells if cell)
+        if NOTE_ROW.match(first):
+            texts = [dict.fromkeys(c for c in later.cells if c) for later in rows[index:]]
+            return rows[:index], ["".join(cells) for cells in texts]
+    return rows, []
 
 
 def _meta(source: TableSource) -> Meta:

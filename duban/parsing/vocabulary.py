@@ -38,6 +38,15 @@ TRADITIONAL_MARKERS = {
     "年內": "年内",
     "持續推進": "持续推进",
     "長期堅持": "长期坚持",
+    # footer marks of a traditional copy (抄報, 2023年1月31日印發, 聯繫人, 此件公開發布)
+    "抄報": "抄报",
+    "發送": "发送",
+    "印發": "印发",
+    "聯繫人": "联系人",
+    "聯系人": "联系人",
+    "電話": "电话",
+    "公開": "公开",
+    "發布": "发布",
 }
 
 # CJK Radicals Supplement (U+2E80–U+2EF3) forms that stand for a unified ideograph in badly
@@ -209,6 +218,10 @@ LIST_LABELS = (
     ("参与", "co"),
 )
 
+# Levels a label may name before it (市级责任单位：… / 县级责任单位：各县区政府): the lines of one
+# list, each level's bodies on its own line.
+LABEL_LEVELS = ("省级", "市级", "县级", "区级", "乡镇级", "市县", "县区", "县市区", "省直", "市直")
+
 # Labels of a supervising leader (主管省领导：…): never a department.
 LEADER_LABELS = (
     "责任领导",
@@ -235,6 +248,16 @@ TIME_LABELS = (
     "时间节点",
     "时间安排",
     "时限",
+)
+
+# Footer lines below the signature (版记): never items, never closing text. Each entry is a
+# pattern matched at the start of a paragraph (in the folded view: 印發 → 印发).
+FOOTER_LINES = (
+    r"(?:抄送|抄报|发送|分送|报送)\s*：",  # 抄送：市委办公室…
+    r"（此件[^）]*）",  # （此件公开发布）
+    r"（(?:联系人|联系电话|联系方式)[^）]*）",  # （联系人：…，电话：…）
+    r"(?:联系人|联系电话)\s*：",
+    r".{0,40}印发$",  # 白石市人民政府办公室　2023年2月21日印发
 )
 
 # Leading words before the names (由省财政厅牵头).
