@@ -26,15 +26,16 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    # The plan's year of history (1,500 reports, evidence files) is the demo's, not the tests'.
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        demo_load()
+        demo_load(history=False)
 
 
 @pytest.fixture
 def demo_accounts(db) -> dict[str, User]:
     """Every demo account by username; reloads the demo after a flushing (transactional) test."""
     if not User.objects.filter(username="coordinator").exists():
-        demo_load()
+        demo_load(history=False)
     return {u.username: u for u in User.objects.select_related("unit")}
 
 

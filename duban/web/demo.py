@@ -43,8 +43,12 @@ DEMO_ACCOUNTS = [
 
 
 @transaction.atomic
-def demo_load() -> list[str]:
-    """Load the directory and the demo accounts; safe to run any number of times."""
+def demo_load(*, history: bool = True) -> list[str]:
+    """Load the directory, the demo accounts and the 2012 plan; safe to run any number of times.
+
+    With `history`, the plan also gets the year's record as of 2012-09-30: implementation plans
+    filed (some late, one returned), milestones, extensions, 批示, monthly reports and evidence.
+    """
     lines = []
     report = directory_load(data=json.loads(DEFAULT_FILE.read_text(encoding="utf-8")), by=None)
     lines.append(f"directory: {len(report.created)} created, {len(report.updated)} updated")
@@ -61,11 +65,27 @@ def demo_load() -> list[str]:
             cause=Cause.SETUP,
             last_name=account.last_name,
             first_name=account.first_name,
+            # `.example` is reserved: demo e-mail goes to the console backend, never out.
+            email=f"{account.username}@duban.example",
             is_staff=account.role == Role.ADMIN,
             is_superuser=account.role == Role.ADMIN,
         )
         lines.append(f"account {account.username} created")
     lines.append(_demo_plan())
+    if history:
+        lines.extend(_demo_history())
+    return lines
+
+
+def _demo_history() -> list[str]:
+    from duban.execution.demo_plans import demo_execution_history
+    from duban.execution.demo_reports import demo_reports_load
+    from duban.plans.models import Plan
+
+    plan = Plan.objects.get(year=2012, source__original_name=FOUNDING_DOCUMENT.name)
+    coordinator = User.objects.get(username="coordinator")
+    lines = demo_execution_history(plan=plan, coordinator=coordinator)
+    lines.append(demo_reports_load(plan=plan, by=coordinator))
     return lines
 
 
