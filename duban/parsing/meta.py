@@ -28,6 +28,8 @@ from duban.parsing.vocabulary import BODY_WORDS
 COVER_NOTE = re.compile(
     r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
 )
+# 附件 / 附件2 / 附件：, alone on its line above the attached text.
+ATTACHMENT_HEADING = re.compile(r"附件\s*\d{0,2}\s*[：:]?")
 _NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 _PUNCTUATION = re.compile(r"[。，；：:;,！？]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -129,11 +131,22 @@ def _date_and_issuer(paragraphs: list[Paragraph]) -> tuple[str | None, str | Non
 
 
 def _title(header: list[Paragraph], recipients: list[str]) -> str:
+    # A notice whose 附件 holds the text: the attached text's title is the document's (a
+    # 附件 heading standing alone, then the title), whatever the notice calls it.
+    attached = next((i for i, p in enumerate(header) if ATTACHMENT_HEADING.fullmatch(p.text)), None)
+    if attached is not None:
+        title = _first_title_line(header[attached + 1 :])
+        if title:
+            return title
     for paragraph in header:
         m = COVER_NOTE.search(paragraph.text)
         if m:
             # Inside 《》 a title's own book titles are written 〈〉; standing alone, 《》 again.
             return m.group(1).strip().translate(_NESTED_TITLE_MARKS)
+    return _first_title_line(header)
+
+
+def _first_title_line(header: list[Paragraph]) -> str:
     for index, paragraph in enumerate(header):
         text = paragraph.text
         below = header[index + 1].text if index + 1 < len(header) else ""

@@ -102,6 +102,8 @@ def mark_numbering(state: ParseState) -> None:
     stack: list[str] = []  # styles, outermost first
     last_value: dict[str, int] = {}
     for index, paragraph in enumerate(state.paragraphs):
+        if index < state.attached_text_start:
+            continue  # the notice above an attached text (see ``attachments.py``)
         found = match_label(paragraph.text)
         # A bare label with nothing after it is not an item.
         if not found or not paragraph.text[len(found[1]) :].strip():

@@ -3,14 +3,15 @@
 1. ``normalize_text`` — fold line ends, radicals, traditional markers, written-out years;
 2. ``split_paragraphs`` — rebuild logical paragraphs from lines (titles broken over lines,
    hard-wrapped copies);
-3. ``mark_numbering`` — which paragraphs start an item, and at what level;
-4. ``read_meta`` — title, document number, issuer, date and recipients from the header and the
+3. ``find_attached_text`` — a signed notice whose 附件 holds the text: the body starts there;
+4. ``mark_numbering`` — which paragraphs start an item, and at what level;
+5. ``read_meta`` — title, document number, issuer, date and recipients from the header and the
    signature block; the plan year when the caller gave none;
-5. ``build_tree`` — nest the numbered paragraphs;
-6. ``split_closing`` — set the implementation requirements after the last item apart;
-7. ``make_items`` — units of work and their departments, titles, citations, deadlines, targets;
-8. ``collect_citations`` — the document's cited documents, unique, in first-seen order;
-9. ``fill_canonical`` — canonical department names from the caller's directory.
+6. ``build_tree`` — nest the numbered paragraphs;
+7. ``split_closing`` — set the implementation requirements after the last item apart;
+8. ``make_items`` — units of work and their departments, titles, citations, deadlines, targets;
+9. ``collect_citations`` — the document's cited documents, unique, in first-seen order;
+10. ``fill_canonical`` — canonical department names from the caller's directory.
 
 Each stage is ``stage(state) -> None`` over one ``ParseState``; the order below is the whole
 wiring. Every stage is linear in the length of the text.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from duban.parsing.attachments import find_attached_text
 from duban.parsing.blocks import split_paragraphs
 from duban.parsing.citations import find_citations, unique_citations
 from duban.parsing.document import Document, ParseError
@@ -51,6 +53,7 @@ def fill_canonical(state: ParseState) -> None:
 STAGES: list[Callable[[ParseState], None]] = [
     normalize_text,
     split_paragraphs,
+    find_attached_text,
     mark_numbering,
     read_meta,
     build_tree,

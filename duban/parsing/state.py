@@ -48,6 +48,7 @@ class ParseState:
     directory: Mapping[str, str] | None = None
     paragraphs: list[Paragraph] = field(default_factory=list)
     body_start: int | None = None  # index of the first numbered paragraph
+    attached_text_start: int = 0  # index of the 附件 heading over the text to parse, if any
     trailer_start: int | None = None  # index of the signature/footer block at the end
     meta: Meta = field(default_factory=Meta)
     nodes: list[Node] = field(default_factory=list)

@@ -107,3 +107,20 @@ def test_the_document_number_and_date_around_the_table_become_meta():
 def test_rows_without_a_header_are_refused():
     with pytest.raises(ParseError, match="t.xlsx"):
         parse_table(TableSource(rows=[["a", "b"], ["c", "d"]]), name="t.xlsx")
+
+
+def test_a_notes_row_under_the_table_is_closing_text_not_a_task():
+    note = "注：各牵头单位于每月5日前报送上月工作进展情况。"
+    document = parse(
+        [
+            ["一、", "深化国企改革", "", "", "", ""],
+            ["1", "推进整合", "", "省国资委", "", ""],
+            [note] * 6,  # merged across the row, as Excel fills it
+            ["", "", "", "", "", "2．完成时限以月底为准。"],
+        ]
+    )
+    assert [(p, title) for p, _, _, title, _ in outline(document)] == [
+        ("1", "深化国企改革"),
+        ("1.1", "推进整合"),
+    ]
+    assert document.closing.text == note + "\n2．完成时限以月底为准。"
