@@ -14,6 +14,9 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from .blocks import is_date_line, is_footer_line
+from .normalize import normalize
+
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–－‒―~～]*\s*\d{1,4}\s*[-—–－‒―~～]*"
     r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
@@ -30,6 +33,7 @@ _PARAGRAPH_ENDS = ("。", "；", "：", "！", "？", "”", "）", ")", ";", ":
 _MAX_PUSHED_CHARS = 4
 _MIN_RIGHT_MARGIN = 0.75  # as a share of the page width
 _MARGIN_SHARE = 0.12  # top/bottom share of the page where headers, footers and numbers sit
+_RIGHT_ALIGNED_INDENT = 4  # characters; a paragraph's first line is indented two
 
 
 @dataclass
@@ -91,6 +95,13 @@ def rebuild_paragraphs(pages: list[list[Line]]) -> str:
 
 def _starts_paragraph(previous: Line, line: Line, left: float, right: float, char: float) -> bool:
     if NUMBERED_LINE.match(line.text.lstrip()):
+        return True
+    # The signature block and the footer (抄送：…, …印发) are lines of their own, though a
+    # right-aligned signature line reaches the margin as a full line does.
+    previous_text, text = normalize(previous.text.strip()), normalize(line.text.strip())
+    if is_date_line(previous_text) or is_footer_line(previous_text) or is_footer_line(text):
+        return True
+    if (previous.x0 - left) / char > _RIGHT_ALIGNED_INDENT and (right - previous.x1) / char < 1:
         return True
     short_by = (right - previous.x1) / char
     if short_by > 1.5:

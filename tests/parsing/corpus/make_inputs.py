@@ -13,7 +13,13 @@ Writes, next to this file:
 - `yunyang-2024-rural-reform-table.xlsx`: an Excel 任务分解表, a title row and merged cells;
 - `jiangchuan-2024-ecology-opinions.pdf`: printed by Chromium, justified, a running header and
   `— N —` page numbers; `yunyang-2024-business-environment-plan-printed.pdf`: ragged right,
-  `第 N 页 共 M 页` (both need /usr/bin/chromium and fonts-noto-cjk).
+  `第 N 页 共 M 页` (both need /usr/bin/chromium and fonts-noto-cjk);
+- `baishi-2023-business-environment-notice-gbk.txt`: GBK with CRLF, as saved on Windows;
+- `baishi-2023-business-environment-notice-printed.pdf`: the same, a two-line page header
+  (`白石市人民政府办公室文件` + the document number) on every page;
+- `baishi-2023-digital-economy-points.docx`: Word, each task's departments in a second
+  paragraph of another style;
+- `baishi-2023-digital-economy-tasks.xlsx`: an Excel 任务分解表 ending in a merged `注：` row.
 """
 
 from __future__ import annotations
@@ -67,6 +73,11 @@ def write_text_copies() -> None:
     (HERE / "qinghe-2024-task-division-utf16.txt").write_bytes(
         division.replace("\n", "\r\n").encode("utf-16")
     )
+    baishi = text_of("baishi-2023-business-environment-notice.txt")
+    # Saved by Notepad in the "ANSI" code page of a Chinese Windows: GBK, CRLF line ends.
+    (HERE / "baishi-2023-business-environment-notice-gbk.txt").write_bytes(
+        baishi.replace("\n", "\r\n").encode("gbk")
+    )
     notice = text_of("jiangchuan-2024-digital-government-notice.txt")
     (HERE / "jiangchuan-2024-digital-government-notice-traditional.txt").write_text(
         notice.translate(TRADITIONAL), encoding="utf-8"
@@ -112,6 +123,48 @@ def write_typed_docx() -> None:
         centered = index < 2 or line.strip() == "江川省2024年数字政府建设重点任务"
         _add_paragraph(document, line.strip(), centered=centered, indent=indented)
     document.save(HERE / "jiangchuan-2024-digital-government-notice.docx")
+
+
+POINTS_TITLE = "白石市2023年数字经济发展工作要点"
+# (text, departments in the paragraph below it or None): the department paragraph is set in
+# a style of its own (楷体, right-aligned), as many offices type it.
+POINTS = [
+    ("一、做强数字产业", None),
+    ("（一）培育数字经济核心产业。新引进数字经济项目20个，规模以上电子信息制造业产值增长15%。",
+     "牵头单位：市工业和信息化局　配合单位：市发展改革委、市商务局"),
+    ("（二）建设数字产业园区。年内建成白石软件园二期。", "责任单位：市科技局、白石高新区管委会"),
+    ("二、推进产业数字化", None),
+    ("（一）推动制造业数字化转型。新建智能工厂5个、数字化车间20个。",
+     "市工业和信息化局牵头，市财政局、市科技局配合"),
+    ("（二）发展智慧农业。建设数字农业示范基地10个。", "市农业农村局负责"),
+    ("三、夯实数字基础", None),
+    ("（一）加快5G网络建设。新建5G基站1500个，实现乡镇以上区域全覆盖。",
+     "牵头单位：市通信发展办公室；配合单位：各县区人民政府"),
+]  # fmt: skip
+
+
+def write_points_docx() -> None:
+    """Departments in a second paragraph, styled apart from the task above them."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    document = _new_docx()
+    units_style = document.styles.add_style("责任单位", WD_STYLE_TYPE.PARAGRAPH)
+    units_style.font.name = "楷体_GB2312"
+    units_style.font.size = Pt(14)
+    _add_paragraph(document, POINTS_TITLE, centered=True)
+    _add_paragraph(document, "各县区人民政府，市政府各部门：", indent=False)
+    _add_paragraph(document, "现将2023年数字经济发展工作要点印发给你们，请认真抓好落实。")
+    for text, units in POINTS:
+        _add_paragraph(document, text)
+        if units:
+            paragraph = document.add_paragraph(f"（{units}）", style=units_style)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _add_paragraph(document, "各牵头单位要于每季度末报送工作进展情况。")
+    for line in ("白石市人民政府办公室", "2023年3月6日"):
+        _add_paragraph(document, line, indent=False).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(HERE / "baishi-2023-digital-economy-points.docx")
 
 
 # --- Word, automatic numbering --------------------------------------------------------------
@@ -427,6 +480,37 @@ def write_table_xlsx() -> None:
     workbook.save(HERE / "yunyang-2024-rural-reform-table.xlsx")
 
 
+TASKS_TITLE = "白石市2023年数字经济重点任务分解表"
+TASKS_HEADER = ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"]
+TASKS = [
+    ["1", "新引进数字经济项目20个", "市工业和信息化局", "市发展改革委、市商务局", "2023年12月底前"],
+    ["2", "建成白石软件园二期", "市科技局", "白石高新区管委会", "2023年10月底前"],
+    ["3", "新建智能工厂5个", "市工业和信息化局", "市财政局", "2023年12月底前"],
+    ["4", "新建5G基站1500个", "市通信发展办公室", "各县区人民政府", "2023年9月底前"],
+]  # fmt: skip
+TASKS_NOTE = "注：各牵头单位于每月5日前将上月进展情况报市发展改革委。"
+
+
+def write_tasks_xlsx() -> None:
+    """A task table whose last row is a note merged across the row."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    workbook.properties.created = FIXED_TIME
+    workbook.properties.modified = FIXED_TIME
+    width = len(TASKS_HEADER)
+    sheet.append([TASKS_TITLE] + [None] * (width - 1))
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.append(TASKS_HEADER)
+    for values in TASKS:
+        sheet.append(values)
+    sheet.append([TASKS_NOTE] + [None] * (width - 1))
+    last = sheet.max_row
+    sheet.merge_cells(start_row=last, start_column=1, end_row=last, end_column=width)
+    workbook.save(HERE / "baishi-2023-digital-economy-tasks.xlsx")
+
+
 # --- PDF printed by Chromium ----------------------------------------------------------------
 
 PDF_STYLE = """
@@ -504,6 +588,23 @@ def print_pdf(page: str, out: Path) -> None:
         )
 
 
+# A red-head notice printed with its head repeated on every page, in two lines.
+NOTICE_PDF_STYLE = """
+@page {
+  size: A4; margin: 34mm 28mm 30mm 28mm;
+  @top-center { content: "白石市人民政府办公室文件\\A白政办发〔2023〕12号"; white-space: pre;
+                font-size: 11pt; color: #a00; }
+  @bottom-center { content: "- " counter(page) " -"; font-size: 12pt; }
+}
+body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 1.7; }
+p { margin: 0; text-align: justify; }
+p.indent { text-indent: 2em; }
+p.title { text-align: center; font-size: 20pt; font-weight: bold; }
+p.number { text-align: center; margin: 0.5em 0; }
+p.signature { text-align: right; }
+"""
+
+
 def write_pdfs() -> None:
     print_pdf(
         document_html(
@@ -523,6 +624,19 @@ def write_pdfs() -> None:
         ),
         HERE / "yunyang-2024-business-environment-plan-printed.pdf",
     )
+    write_notice_pdf()
+
+
+def write_notice_pdf() -> None:
+    print_pdf(
+        document_html(
+            text_of("baishi-2023-business-environment-notice.txt"),
+            NOTICE_PDF_STYLE,
+            titles={"附件", "白石市2023年优化营商环境攻坚行动实施方案"},
+            signature={"白石市人民政府办公室", "2023年2月20日"},
+        ),
+        HERE / "baishi-2023-business-environment-notice-printed.pdf",
+    )
 
 
 def main() -> None:
@@ -532,6 +646,8 @@ def main() -> None:
     write_table_docx()
     write_notice_with_table_docx()
     write_table_xlsx()
+    write_points_docx()
+    write_tasks_xlsx()
     write_pdfs()
 
 
