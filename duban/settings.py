@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "duban.plans",
     "duban.execution",
     "duban.supervision",
+    "duban.reports",
     "duban.notifications",
     "duban.api",
     "django.contrib.admin",

@@ -21,6 +21,7 @@ from duban.plans.models import Assignment, Plan, Task
 from duban.plans.tree import path_key
 from duban.supervision.ical import Event
 from duban.supervision.lights import (
+    COLOURS,
     Light,
     MilestoneFact,
     ReportFact,
@@ -128,12 +129,34 @@ class TaskRow:
     flag: str | None
 
 
+def light_tally(lights: Iterable[Light]) -> dict[str, int]:
+    """How many lights of each colour, most alarming first (`{"red": 2, …, "grey": 0}`)."""
+    tally = dict.fromkeys(reversed(COLOURS), 0)
+    for light in lights:
+        tally[light.colour] += 1
+    return tally
+
+
+def most_red_first(tally: dict[str, int]) -> tuple[int, ...]:
+    """A sort key: the most red first, then orange, then yellow."""
+    return (-tally["red"], -tally["orange"], -tally["yellow"])
+
+
 @dataclass
 class Group:
     key: str
     name: str
     light: Light
     rows: list[TaskRow] = field(default_factory=list)
+
+    @property
+    def tally(self) -> dict[str, int]:
+        return light_tally(r.light for r in self.rows)
+
+    @property
+    def cells(self) -> list[str]:
+        """One colour per task, most alarming first: the group's distribution as a strip."""
+        return [colour for colour, n in self.tally.items() for _ in range(n)]
 
 
 @dataclass
@@ -178,7 +201,11 @@ def _groups(rows: list[TaskRow], key, name, rules: RuleSet) -> list[Group]:
             weights=[float(r.task.weight) for r in group.rows],
             method=rules.aggregate,
         )
-    return sorted(groups.values(), key=lambda g: (-g.light.severity, g.key))
+    # The aggregate light alone says little (one red paints a whole area red): the groups with
+    # the most red tasks come first.
+    return sorted(
+        groups.values(), key=lambda g: (*most_red_first(g.tally), -g.light.severity, g.key)
+    )
 
 
 def next_step(days_overdue: int, rules: RuleSet) -> dict | None:
@@ -187,10 +214,11 @@ def next_step(days_overdue: int, rules: RuleSet) -> dict | None:
     return earned[-1] if earned else None
 
 
-def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard:
-    """Lights by area, unit and city; flagged disagreements; notices unacknowledged; the queue."""
-    as_of = as_of_or_today(as_of)
-    rules = active_rules()
+def supervised_tasks(plan: Plan) -> list[Task]:
+    """The plan's live units of work that some unit is assigned to: those that carry a light.
+
+    Provincial ones first, then each city's, in path order.
+    """
     tasks = list(
         Task.objects.active()
         .filter(plan=plan, assignments__withdrawn=False, assignments__unit__isnull=False)
@@ -198,6 +226,14 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
         .distinct()
     )
     tasks.sort(key=lambda t: (t.region_id or 0, path_key(t.path)))
+    return tasks
+
+
+def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard:
+    """Lights by area, unit and city; flagged disagreements; notices unacknowledged; the queue."""
+    as_of = as_of_or_today(as_of)
+    rules = active_rules()
+    tasks = supervised_tasks(plan)
     facts = facts_for_tasks(tasks)
     leads = lead_units(facts)
     units = Unit.objects.in_bulk(set(leads.values()))

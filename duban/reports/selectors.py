@@ -1,0 +1,306 @@
+"""The plan at a glance (全局概览), as of a date: one plain structure for every renderer.
+
+`plan_at_a_glance(plan=…, as_of=…)` gathers what the leadership and the reform office read
+first: the units of work by warning light (and the red ones with their first reason), the
+progress of the plan and of each area, the implementation plans, this round of progress
+reports, the milestones, the latest leaders' 批示 and the lead units with the most red.
+Pages, charts and (later) the written report to the provincial government all render this one
+structure; none of them queries on its own. Every number comes from the selector that owns it
+(`plan_progress`, `late_or_missing_plans`, `missing_reports`, `facts_for_tasks`…): nothing is
+recomputed here. A fixed number of queries whatever the plan's size.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from duban.directory.models import Unit
+from duban.execution.models import ImplementationPlan, LeaderComment, Milestone, ProgressReport
+from duban.execution.progress import REPORT_DUE_DAYS, is_late, period_for, report_due
+from duban.execution.selectors.implementation_plans import (
+    late_or_missing_plans,
+    submitted_late,
+    units_leading,
+)
+from duban.execution.selectors.progress import plan_progress
+from duban.execution.selectors.reports import FILED, missing_reports
+from duban.lib.clock import as_of_or_today
+from duban.plans.models import Assignment, Plan, Task
+from duban.supervision.lights import Light, compute_light
+from duban.supervision.selectors import (
+    active_rules,
+    facts_for_tasks,
+    lead_units,
+    light_tally,
+    most_red_first,
+    supervised_tasks,
+)
+
+# A milestone due within this many days counts as coming due.
+COMING_DUE_DAYS = 30
+# How many leaders' comments and lead units the glance lists.
+LATEST_COMMENTS = 5
+MOST_RED_UNITS = 8
+
+IPStatus = ImplementationPlan.Status
+
+
+@dataclass(frozen=True)
+class RedItem:
+    """A unit of work on red, with its lead unit and why."""
+
+    task: Task
+    lead: Unit | None
+    light: Light
+
+    @property
+    def reason(self) -> str:
+        """The first (most alarming) reason without its `红灯：` prefix: the list says red."""
+        first = self.light.reasons[0] if self.light.reasons else ""
+        return first.removeprefix(f"{self.light.label}：")
+
+    @property
+    def more_reasons(self) -> int:
+        return max(0, len(self.light.reasons) - 1)
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """A reform area (改革领域): its progress and its units of work by light."""
+
+    path: str
+    title: str
+    percent: float
+    tally: dict[str, int]
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    """A lead unit and its units of work by light."""
+
+    unit: Unit
+    tally: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.tally.values())
+
+
+@dataclass(frozen=True)
+class Filing:
+    """Implementation plans (实施方案备案) of the units that lead tasks of the plan."""
+
+    deadline: date | None
+    owed: int  # units leading at least one live task
+    on_time: int  # filed, first submitted by the deadline
+    late: int  # filed, first submitted after it
+    returned: int  # sent back, with the unit again
+    awaiting: int  # submitted, waiting for the reform office
+    missing: int  # not submitted and the deadline has passed
+    not_yet: int  # not submitted, the deadline still ahead
+
+
+@dataclass(frozen=True)
+class ReportRound:
+    """The round of progress reports in course: the period whose reports fall due next."""
+
+    period_start: date
+    period_end: date
+    due: date
+    expected: int  # reports owed for the period (every assigned unit, lead and co)
+    filed: int  # submitted, accepted or returned
+    accepted: int
+    returned: int
+    unfiled: int
+    past_due: bool  # the round's due date has passed: what is unfiled is missing
+    overdue_total: int  # reports of every period past their due date and not filed
+
+    @property
+    def missing(self) -> int:
+        return self.unfiled if self.past_due else 0
+
+
+@dataclass(frozen=True)
+class MilestoneTally:
+    total: int
+    met_on_time: int
+    met_late: int
+    overdue: int  # open, due before `as_of`
+    coming_due: int  # open, due within COMING_DUE_DAYS
+    later: int
+
+
+@dataclass
+class Glance:
+    plan: Plan
+    as_of: date
+    rules_label: str
+    units_of_work: int
+    lights: dict[str, int]  # colour → count, most alarming first
+    red: list[RedItem]
+    percent: float  # the plan's progress, 0–100
+    areas: list[AreaRow]
+    units_most_red: list[UnitRow]
+    filing: Filing
+    reports: ReportRound | None  # None before the plan's year starts
+    milestones: MilestoneTally
+    comments: list[LeaderComment]
+
+
+def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
+    as_of = as_of_or_today(as_of)
+    rules = active_rules()
+    tasks = supervised_tasks(plan)
+    facts = facts_for_tasks(tasks)
+    lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
+    leads = lead_units(lights)
+    units = Unit.objects.in_bulk(set(leads.values()))
+    red = [
+        RedItem(task, units.get(leads.get(task.pk)), lights[task.pk])
+        for task in tasks
+        if lights[task.pk].colour == "red"
+    ]
+    progress = plan_progress(plan=plan)
+    return Glance(
+        plan=plan,
+        as_of=as_of,
+        rules_label=rules.label,
+        units_of_work=len(tasks),
+        lights=light_tally(lights.values()),
+        red=red,
+        percent=progress.percent,
+        areas=_areas(progress, tasks, lights),
+        units_most_red=_units_most_red(leads, units, lights),
+        filing=filing_summary(plan=plan, as_of=as_of),
+        reports=report_round(plan=plan, as_of=as_of),
+        milestones=milestone_tally(plan=plan, as_of=as_of),
+        comments=latest_comments(plan=plan, as_of=as_of),
+    )
+
+
+def _areas(progress, tasks: list[Task], lights: dict[int, Light]) -> list[AreaRow]:
+    """Each live area of the plan, in path order; a city's task counts under its area."""
+    by_area: dict[str, list[Light]] = defaultdict(list)
+    for task in tasks:
+        by_area[task.path.split(".")[0]].append(lights[task.pk])
+    return [
+        AreaRow(
+            row.task.path, row.task.title, row.node.percent, light_tally(by_area[row.task.path])
+        )
+        for row in progress.rows
+        if row.task.level == 1 and row.task.region_id is None and not row.task.withdrawn
+    ]
+
+
+def _units_most_red(leads: dict[int, int], units: dict, lights: dict[int, Light]):
+    by_unit: dict[int, list[Light]] = defaultdict(list)
+    for task_id, unit_id in leads.items():
+        by_unit[unit_id].append(lights[task_id])
+    rows = [UnitRow(units[unit_id], light_tally(found)) for unit_id, found in by_unit.items()]
+    rows = [row for row in rows if row.tally["red"]]
+    rows.sort(key=lambda row: (*most_red_first(row.tally), row.unit.name))
+    return rows[:MOST_RED_UNITS]
+
+
+def filing_summary(*, plan: Plan, as_of: date) -> Filing:
+    """Where each unit that owes a 实施方案 stands; `missing` is the queue's own list."""
+    missing = sum(1 for late in late_or_missing_plans(plan=plan, as_of=as_of) if late.missing)
+    owing = set(units_leading(plan).values_list("pk", flat=True))
+    plans = ImplementationPlan.objects.filter(plan=plan, unit_id__in=owing).select_related("plan")
+    counts = defaultdict(int)
+    for ip in plans:
+        if ip.status == IPStatus.FILED:
+            counts["late" if submitted_late(ip) else "on_time"] += 1
+        elif ip.status in (IPStatus.RETURNED, IPStatus.SUBMITTED):
+            counts[ip.status] += 1
+    submitted = counts["on_time"] + counts["late"] + counts["returned"] + counts["submitted"]
+    return Filing(
+        deadline=plan.filing_deadline,
+        owed=len(owing),
+        on_time=counts["on_time"],
+        late=counts["late"],
+        returned=counts["returned"],
+        awaiting=counts["submitted"],
+        missing=missing,
+        not_yet=len(owing) - submitted - missing,
+    )
+
+
+def current_round(plan: Plan, as_of: date) -> tuple[date, date] | None:
+    """The period whose reports fall due next (on or after `as_of`), kept within the plan year.
+
+    On 30 September that is September (due 5 October); on 3 September still August.
+    """
+    if as_of < date(plan.year, 1, 1):
+        return None
+    day = min(as_of - timedelta(days=REPORT_DUE_DAYS), date(plan.year, 12, 31))
+    return period_for(max(day, date(plan.year, 1, 1)), plan.report_cadence)
+
+
+def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
+    period = current_round(plan, as_of)
+    if period is None:
+        return None
+    start, end = period
+    due = report_due(end)
+    # Seen from the day after the round's due date, every report not yet filed is listed,
+    # this round's and earlier ones: one call gives both the round and the backlog.
+    unfiled = missing_reports(plan=plan, as_of=max(as_of, due + timedelta(days=1)))
+    live = Assignment.objects.filter(
+        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"), withdrawn=False
+    )
+    filed = list(
+        ProgressReport.objects.filter(
+            task__plan=plan, task__withdrawn=False, period_start=start, review__in=FILED
+        )
+        .filter(Exists(live))
+        .values_list("review", flat=True)
+    )
+    round_unfiled = sum(1 for owed in unfiled if owed.period_start == start)
+    return ReportRound(
+        period_start=start,
+        period_end=end,
+        due=due,
+        expected=len(filed) + round_unfiled,
+        filed=len(filed),
+        accepted=filed.count(ProgressReport.Review.ACCEPTED),
+        returned=filed.count(ProgressReport.Review.RETURNED),
+        unfiled=round_unfiled,
+        past_due=is_late(end, as_of),
+        overdue_total=sum(1 for owed in unfiled if is_late(owed.period_end, as_of)),
+    )
+
+
+def milestone_tally(*, plan: Plan, as_of: date) -> MilestoneTally:
+    """The plan's live milestones; one ticked after `as_of` was still open on `as_of`."""
+    rows = Milestone.objects.filter(
+        task__plan=plan, withdrawn=False, task__withdrawn=False
+    ).values_list("due_date", "met_on")
+    counts = defaultdict(int)
+    soon = as_of + timedelta(days=COMING_DUE_DAYS)
+    for due, met_on in rows:
+        if met_on is not None and met_on <= as_of:
+            counts["met_late" if met_on > due else "met_on_time"] += 1
+        elif due < as_of:
+            counts["overdue"] += 1
+        elif due <= soon:
+            counts["coming_due"] += 1
+        else:
+            counts["later"] += 1
+    return MilestoneTally(total=sum(counts.values()), **{k: counts[k] for k in _MILESTONE_KINDS})
+
+
+_MILESTONE_KINDS = ("met_on_time", "met_late", "overdue", "coming_due", "later")
+
+
+def latest_comments(*, plan: Plan, as_of: date, limit: int = LATEST_COMMENTS):
+    """The leaders' latest 批示 on the plan's tasks made by the end of `as_of`, newest first."""
+    end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+    return list(
+        LeaderComment.objects.filter(task__plan=plan, withdrawn=False, created_at__lt=end_of_day)
+        .select_related("task", "author", "report")
+        .order_by("-created_at")[:limit]
+    )
