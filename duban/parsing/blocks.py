@@ -41,6 +41,7 @@ FOOTER = re.compile("|".join(f"(?:{pattern})" for pattern in FOOTER_LINES))
 ATTACHMENT_LIST = re.compile(r"附件\s*\d*\s*：")
 ATTACHMENT_ENTRY = re.compile(r"\d{1,2}\s*[.．、][^。；：]{1,80}")
 HEADER_LINE_MAX = 40
+SIGNER_MAX = 40
 # Header lines that are never the title: the red head (XX人民政府文件), the signer, urgency
 # and copy marks, attachment headings.
 NOT_A_TITLE = re.compile(
@@ -71,15 +72,19 @@ def split_paragraphs(state: ParseState) -> None:
     parts: list[str] = []
     seen_numbering = started_numbered = False
     previous = ""
-    for text, indented in lines:
+    for index, (text, indented) in enumerate(lines):
         if not text:
             _flush(paragraphs, parts)
             previous = ""
             continue
         numbered = match_label(text) is not None
         heading = len(parts) == 1 and started_numbered
-        if parts and _continues(
-            previous, text, indented, numbered, width, uses_indent, seen_numbering, heading
+        if (
+            parts
+            and not _is_signer(text, lines, index)
+            and _continues(
+                previous, text, indented, numbered, width, uses_indent, seen_numbering, heading
+            )
         ):
             parts.append(text)
         else:
@@ -91,6 +96,17 @@ def split_paragraphs(state: ParseState) -> None:
         previous = text
     _flush(paragraphs, parts)
     state.paragraphs = [p for p in paragraphs if p.text]
+
+
+def _is_signer(text: str, lines: list[tuple[str, bool]], index: int) -> bool:
+    """A signing body's line: short, unpunctuated, right above the date line. In a hard-wrapped
+    copy it would otherwise continue the full line above it."""
+    below = lines[index + 1][0] if index + 1 < len(lines) else ""
+    return (
+        is_date_line(below)
+        and len(text) <= SIGNER_MAX
+        and not re.search("[。，；：:;,、《》（）()]", text)
+    )
 
 
 def _flush(paragraphs: list[Paragraph], parts: list[str]) -> None:

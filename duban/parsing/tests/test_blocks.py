@@ -47,3 +47,25 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs():
 def test_label_lines_after_a_task_stay_their_own_paragraphs():
     text = "1.推进标准化建设。\n牵头单位:区政务服务中心\n配合单位:区财政局"
     assert len(_paragraphs(text)) == 3
+
+
+def test_in_a_hard_wrapped_copy_the_signer_and_the_footer_stay_apart():
+    text = (
+        "2．严格国土空间用途管制。全面实施国土空间规划管理，统\n"
+        "筹划定落实耕地和永久基本农田、生态保护红线、城镇开发\n"
+        "边界三条控制线，年底前完成划定。（省自然资源厅负责）\n"
+        "3．推进生态保护修复。实施山水林田湖草沙一体化保护修\n"
+        "复工程，年内完成修复面积50万亩。（省林业和草原局负责\n"
+        "附件：1．生态环境分区管控重点任务分解表和任务清单汇总\n"
+        "江川省人民政府\n"
+        "2024年1月18日\n"
+        "抄送：省委办公厅，省人大常委会办公厅，省政协办公厅。\n"
+        "江川省人民政府办公厅　　　　　　　　　2024年1月19日印发\n"
+    )
+    assert _paragraphs(text)[-5:] == [
+        "附件：1．生态环境分区管控重点任务分解表和任务清单汇总",
+        "江川省人民政府",
+        "2024年1月18日",
+        "抄送：省委办公厅，省人大常委会办公厅，省政协办公厅。",
+        "江川省人民政府办公厅　　　　　　　　　2024年1月19日印发",
+    ]
