@@ -81,7 +81,8 @@ def _leaf(row: ProgressRow, report: ProgressReport | None) -> None:
 def plan_progress(*, plan: Plan) -> PlanProgress:
     # Provincial rows first on every database (PostgreSQL sorts NULL last by default).
     order = (F("region_id").asc(nulls_first=True), "path")
-    tasks = list(Task.objects.filter(plan=plan).order_by(*order))
+    # The region comes along: the page names each city instance's city.
+    tasks = list(Task.objects.filter(plan=plan).select_related("region").order_by(*order))
     reports = _lead_reports(plan)
     rows = {
         task.pk: ProgressRow(
