@@ -6,6 +6,9 @@ throwaway one. Deterministic (no randomness), so two runs measure the same rows.
 - `load_small()` is the demo: the directory (93 units), the demo accounts, the 2012 plan
   imported from the founding document and published, its filing history (实施方案, milestones,
   ticks, extensions, 批示) and its January–September reports — all the demo's own code.
+- Both then run the daily scan (`supervise`, which writes the reminders and queues the overdue
+  ones for the dashboard) and the reform office sends a 催办 notice on one lagging task in ten
+  and records a 研判 judgement on one in fifteen (`urge_send`, `judgement_record`).
 - `load_large()` adds a generated 2012 plan of 9 areas × 40 tasks × 3 units of work (1,080
   units of work) with 3–8 assignments each across the directory's units, 14 city instances
   for 20 tasks, one filed 实施方案 per lead unit with 2–4 milestones per unit of work, and
@@ -44,6 +47,8 @@ from duban.execution.services.implementation_plans import (
 )
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.services import plan_import, plan_publish, plan_update, task_set_applies_to_cities
+from duban.supervision.models import Judgement
+from duban.supervision.services import judgement_record, supervise, urge_send
 from duban.web.demo import demo_load
 
 YEAR = 2012
@@ -97,6 +102,7 @@ def load_small() -> Plan:
     plan = Plan.objects.get(year=YEAR, source__original_name__endswith="reform-opinions.txt")
     demo_execution_history(plan=plan, coordinator=coordinator())
     demo_reports_load(plan=plan, by=coordinator())
+    supervision_history(plan)
     return plan
 
 
@@ -219,6 +225,7 @@ def load_large() -> Plan:
     plan = plan_publish(plan=plan, by=office, seen_version=plan.version)
     _implementation_plans(plan, office)
     _reports(plan, office)
+    supervision_history(plan)
     return plan
 
 
@@ -267,6 +274,36 @@ def _implementation_plans(plan: Plan, office: User) -> None:
     due = Milestone.objects.filter(task__plan=plan, due_date__lte=AS_OF)
     overdue = [pk for pk in due.values_list("pk", flat=True).order_by("pk") if pk % 4 == 0]
     due.exclude(pk__in=overdue).update(met_on=AS_OF - timedelta(days=3))
+
+
+def supervision_history(plan: Plan) -> None:
+    """The daily scan as of AS_OF, then the office's 催办 and 研判 on tasks behind schedule."""
+    supervise(as_of=AS_OF)
+    office = coordinator()
+    behind = (
+        Milestone.objects.filter(task__plan=plan, withdrawn=False, met_on=None, due_date__lt=AS_OF)
+        .select_related("task", "unit")
+        .order_by("task__path", "pk")
+    )
+    tasks: set[int] = set()
+    for milestone in behind:
+        if milestone.task_id in tasks:
+            continue
+        tasks.add(milestone.task_id)
+        if len(tasks) % 10 == 1:
+            urge_send(
+                unit=milestone.unit,
+                task=milestone.task,
+                message=f"“{milestone.title}”已逾期，请抓紧推进并于三日内报送进展。",
+                by=office,
+            )
+        if len(tasks) % 15 == 2:
+            judgement_record(
+                task=milestone.task,
+                level=Judgement.Level.DOUBTFUL,
+                reason="节点逾期，牵头单位未说明原因。",
+                by=office,
+            )
 
 
 def _status(index: int, month: int) -> str:
