@@ -19,7 +19,13 @@ from django.utils import timezone
 
 from duban.directory.models import Unit
 from duban.execution.models import ImplementationPlan, LeaderComment, Milestone, ProgressReport
-from duban.execution.progress import REPORT_DUE_DAYS, is_late, period_for, report_due
+from duban.execution.progress import (
+    REPORT_DUE_DAYS,
+    elapsed_share,
+    is_late,
+    period_for,
+    report_due,
+)
 from duban.execution.selectors.implementation_plans import (
     late_or_missing_plans,
     submitted_late,
@@ -142,6 +148,7 @@ class Glance:
     lights: dict[str, int]  # colour → count, most alarming first
     red: list[RedItem]
     percent: float  # the plan's progress, 0–100
+    time_elapsed: int | None  # the share of the plan year gone by (年度时间进度), None before it
     areas: list[AreaRow]
     units_most_red: list[UnitRow]
     filing: Filing
@@ -172,6 +179,7 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         lights=light_tally(lights.values()),
         red=red,
         percent=progress.percent,
+        time_elapsed=time_elapsed(plan, as_of),
         areas=_areas(progress, tasks, lights),
         units_most_red=_units_most_red(leads, units, lights),
         filing=filing_summary(plan=plan, as_of=as_of),
@@ -179,6 +187,12 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         milestones=milestone_tally(plan=plan, as_of=as_of),
         comments=latest_comments(plan=plan, as_of=as_of),
     )
+
+
+def time_elapsed(plan: Plan, as_of: date) -> int | None:
+    if as_of.year < plan.year:
+        return None
+    return elapsed_share(min(as_of, date(plan.year, 12, 31)))
 
 
 def _areas(progress, tasks: list[Task], lights: dict[int, Light]) -> list[AreaRow]:

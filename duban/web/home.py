@@ -1,13 +1,22 @@
 """What each role's home page shows; other apps add their panels here as they are built."""
 
+from django.utils.translation import gettext_lazy as _
+
 from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_counts_by_kind
+from duban.execution.selectors.queue import Queue, coordinator_queue, current_plan
+from duban.lib.clock import today
 from duban.plans.selectors import home_panels
+from duban.reports.charts import glance_charts
+from duban.reports.selectors import plan_at_a_glance
+
+# Who sees the province-wide picture (全局概览): the reform office and the leadership.
+READS_THE_WHOLE_PLAN = (User.Role.COORDINATOR, User.Role.LEADER)
 
 
 def home_context(user: User) -> dict:
     context = {"role": user.role}
-    if user.role in (User.Role.ADMIN, User.Role.COORDINATOR, User.Role.LEADER):
+    if user.role in (User.Role.ADMIN, User.Role.COORDINATOR):
         counts = {row["kind"]: row["n"] for row in unit_counts_by_kind()}
         context["unit_counts"] = [
             {"label": label, "n": counts[kind]}
@@ -17,10 +26,41 @@ def home_context(user: User) -> dict:
         context["unit_total"] = sum(row["n"] for row in context["unit_counts"])
     if user.role == User.Role.ADMIN:
         context["user_counts"] = _user_counts()
+    if user.role in READS_THE_WHOLE_PLAN:
+        context.update(_glance(user))
     context.update(home_panels(user))
     if user.unit_id:
         context["colleagues"] = user.unit.users.filter(is_active=True).order_by("username")
     return context
+
+
+def _glance(user: User) -> dict:
+    """The latest published plan at a glance; the coordinator also gets its queue's counts."""
+    plan = current_plan()
+    if plan is None:
+        return {}
+    as_of = today()
+    glance = plan_at_a_glance(plan=plan, as_of=as_of)
+    context = {"glance": glance, "glance_charts": glance_charts(glance)}
+    if user.role == User.Role.COORDINATOR:
+        context["queue_counts"] = queue_counts(coordinator_queue(plan=plan, as_of=as_of))
+    return context
+
+
+def queue_counts(queue: Queue) -> list[dict]:
+    """One line per section of the queue page (`anchor` is the section's id there)."""
+    return [
+        _count(_("待审核实施方案"), queue.plans_awaiting_review, "awaiting-review"),
+        _count(_("逾期及未报送实施方案"), queue.late_or_missing_plans, "late-plans", alarm=True),
+        _count(_("待审批延期申请"), queue.extensions_awaiting_decision, "extensions"),
+        _count(_("待审核进展报告"), queue.reports_awaiting_review, "reports"),
+        _count(_("逾期未报进展报告"), queue.missing_reports, "missing-reports", alarm=True),
+        _count(_("逾期未完成里程碑"), queue.overdue_milestones, "overdue-milestones", alarm=True),
+    ]
+
+
+def _count(label: str, items: list, anchor: str, *, alarm: bool = False) -> dict:
+    return {"label": label, "n": len(items), "anchor": anchor, "alarm": alarm}
 
 
 def _user_counts() -> list[dict]:
