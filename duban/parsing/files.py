@@ -10,6 +10,7 @@ from pathlib import Path
 from .document import Document, ParseError
 from .readers import TableSource, read_file
 from .tables import parse_table
+from .text_tables import find_text_table
 
 
 def parse_file(
@@ -33,8 +34,9 @@ def parse_file(
             _apply_directory(document, directory)
             return document
         document = parse_text(source.text, year=year, directory=directory)
-        if source.table is not None and not _has_units(document):
-            document = _attached_table(document, source.table, year, directory, name)
+        table = source.table or find_text_table(source.text)
+        if table is not None and not _has_units(document):
+            document = _attached_table(document, table, year, directory, name)
         return document
     except ParseError as exc:
         message = str(exc)

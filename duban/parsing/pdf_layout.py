@@ -168,3 +168,11 @@ def _join(head: str, tail: str) -> str:
     ):
         return head + " " + tail
     return head + tail
+
+
+def join_cell_lines(cell: str) -> str:
+    """A table cell's wrapped lines as one text (no space between Chinese characters)."""
+    text = ""
+    for part in cell.split("\n"):
+        text = _join(text, part.strip())
+    return text

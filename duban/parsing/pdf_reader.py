@@ -1,4 +1,8 @@
-"""Read a PDF's text layer with pdfplumber; `pdf_layout` rebuilds the paragraphs."""
+"""Read a PDF's text layer with pdfplumber; `pdf_layout` rebuilds the paragraphs.
+
+A ruled table (a 任务分解表 printed under 附件) is read as a table, cell by cell, and its
+lines are left out of the text, so that the tasks come from the table as in a Word file.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import logging
 from pathlib import Path
 
 from .document import ParseError
+from .normalize import normalize
 from .office_files import corrupt_file_error
-from .sources import TextSource
+from .sources import TableSource, TextSource
+from .table_header import find_header
 
 MAX_PDF_PAGES = 2_000
 
@@ -23,7 +29,13 @@ def read_pdf(path: Path) -> TextSource:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise ParseError(f"{path.name}: has {len(pdf.pages)} pages; refusing it")
-            pages = [pdf_layout.page_lines(page) for page in pdf.pages]
+            pages, outside_tables, rows, title = [], [], [], ""
+            for page in pdf.pages:
+                lines, outside, page_rows, above = _page_with_tables(page, pdf_layout)
+                pages.append(lines)
+                outside_tables.append(outside)
+                title = title or (above if page_rows else "")
+                rows += page_rows
     except ParseError:
         raise
     except Exception as exc:  # pdfminer raises PDFSyntaxError, PSEOF, ValueError …
@@ -33,4 +45,36 @@ def read_pdf(path: Path) -> TextSource:
         raise corrupt_file_error(path.name, exc) from None
     if not any(line.text.strip() for lines in pages for line in lines):
         raise ParseError(f"{path.name}: has no text layer (a scanned image?); OCR it first")
+    # Only a task table is read apart from the text; any other table stays in the text.
+    if rows and find_header(rows) is not None:
+        table = TableSource(rows=_without_repeated_header(rows), title=title)
+        return TextSource(pdf_layout.rebuild_paragraphs(outside_tables), "pdf", table=table)
     return TextSource(pdf_layout.rebuild_paragraphs(pages), "pdf")
+
+
+def _page_with_tables(page, pdf_layout) -> tuple[list, list, list[list[str]], str]:
+    """The page's text lines, those outside its tables, the tables' rows, and the line above
+    the first table (its title, when the table is a 任务分解表)."""
+    lines = pdf_layout.page_lines(page)
+    tables = page.find_tables()
+    if not tables:
+        return lines, lines, [], ""
+    height = float(page.height)
+    boxes = [(t.bbox[1] / height, t.bbox[3] / height) for t in tables]
+    rows = [
+        [normalize(pdf_layout.join_cell_lines(cell or "")) for cell in row]
+        for table in tables
+        for row in table.extract()
+    ]
+    outside = [line for line in lines if not any(top <= line.top < bottom for top, bottom in boxes)]
+    above = [line.text.strip() for line in outside if line.bottom <= boxes[0][0]]
+    return lines, outside, rows, normalize(above[-1]) if above else ""
+
+
+def _without_repeated_header(rows: list[list[str]]) -> list[list[str]]:
+    """A table running over pages repeats its header on each; keep the first."""
+    header = find_header(rows)
+    if header is None:
+        return rows
+    first = rows[header.row]
+    return rows[: header.row + 1] + [row for row in rows[header.row + 1 :] if row != first]

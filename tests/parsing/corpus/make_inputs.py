@@ -17,6 +17,8 @@ Writes, next to this file:
 - `baishi-2023-business-environment-notice-gbk.txt`: GBK with CRLF, as saved on Windows;
 - `baishi-2023-business-environment-notice-printed.pdf`: the same, a two-line page header
   (`白石市人民政府办公室文件` + the document number) on every page;
+- `baishi-2023-river-chief-notice-with-table-printed.pdf`: the .txt notice of that name printed, its
+  tab-separated 任务分解表 as a ruled HTML table;
 - `baishi-2023-digital-economy-points.docx`: Word, each task's departments in a second
   paragraph of another style;
 - `baishi-2023-digital-economy-tasks.xlsx`: an Excel 任务分解表 ending in a merged `注：` row.
@@ -625,6 +627,38 @@ def write_pdfs() -> None:
         HERE / "yunyang-2024-business-environment-plan-printed.pdf",
     )
     write_notice_pdf()
+    write_notice_with_table_pdf()
+
+
+TABLE_PDF_STYLE = """
+@page { size: A4; margin: 30mm 28mm 30mm 28mm; }
+body { font-family: "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 1.7; }
+p { margin: 0; text-align: justify; }
+p.indent { text-indent: 2em; }
+p.title { text-align: center; font-size: 20pt; font-weight: bold; }
+p.signature { text-align: right; }
+table { border-collapse: collapse; width: 100%; font-size: 12pt; }
+td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
+"""
+
+
+def write_notice_with_table_pdf() -> None:
+    """A notice whose 附件 is a ruled task table; the tab-separated rows of the .txt."""
+    text = (HERE / "baishi-2023-river-chief-notice-with-table.txt").read_text(encoding="utf-8")
+    prose = "\n".join(line for line in text.splitlines() if "\t" not in line)
+    rows = [line.split("\t") for line in text.splitlines() if "\t" in line]
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    page = document_html(
+        prose,
+        TABLE_PDF_STYLE,
+        titles={"附件", "白石市2023年河湖长制重点任务分解表"},
+        signature={"白石市人民政府办公室", "2023年4月3日"},
+    )
+    note = '<p class="">注：各牵头单位于每季度末报送进展情况。</p>'
+    page = page.replace(note, f"<table>{cells}</table>{note}")
+    print_pdf(page, HERE / "baishi-2023-river-chief-notice-with-table-printed.pdf")
 
 
 def write_notice_pdf() -> None:
