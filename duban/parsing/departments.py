@@ -6,6 +6,7 @@ The genre writes who is responsible in a few ways, each handled by one registere
 - ``Parenthesised`` — a bracketed note after the task: ``（省工信委、省发展改革委等负责）``,
   ``（国家发展改革委牵头，财政部等按职责分工负责，6月底前出台）``,
   ``（主管省领导：…；牵头单位：省编办）``;
+- ``SquareBracketed`` — the same in ``【】``: ``【责任单位：市发展改革委、市财政局】``;
 - ``Labelled`` — labels in the running text or on the line(s) after the task:
   ``牵头单位：省编办；配合单位：省人社厅`` / ``责任单位：…`` / ``参与单位：…``.
 
@@ -125,10 +126,21 @@ class Parenthesised:
     @staticmethod
     def _is_bare_list(folded: str, end: int, inner: str) -> bool:
         # Without a role word, only a note that closes a sentence and holds nothing but names
-        # of bodies is a list: （省财政厅、省人社厅）。 — not 市（州） or （试行）.
+        # of bodies is a list: （省财政厅、省人社厅）。 — not 市（州） or （试行）. A time limit
+        # may close it: （市发展改革委、市财政局，2023年12月底前）.
         closes_sentence = end == len(folded) or folded[end] in _SENTENCE_END
         parts = [p for p in re.split("[、，；]", inner) if p]
-        return closes_sentence and all(p.endswith(BODY_WORDS) for p in parts)
+        while len(parts) > 1 and NOT_A_NAME.search(parts[-1]):
+            parts.pop()
+        # A body's name has three characters at least; （试行） and （暂行） end in 行 as 银行 does.
+        return closes_sentence and all(len(p) >= 3 and p.endswith(BODY_WORDS) for p in parts)
+
+
+class SquareBracketed(Parenthesised):
+    """``【责任单位：市发展改革委、市财政局】``: the same notes in lenticular brackets."""
+
+    name = "square-bracketed"
+    OPEN, CLOSE = "【", "】"
 
 
 class Labelled:
@@ -156,6 +168,7 @@ class Labelled:
 
 RECOGNIZERS = [  # all run; where two find overlapping spans, the earlier one wins
     Parenthesised(),  # （省工信委、省发展改革委等负责）
+    SquareBracketed(),  # 【责任单位：市发展改革委、市财政局】
     Labelled(),  # 牵头单位：…；责任单位：… inline or on the next line(s)
 ]
 
