@@ -44,7 +44,12 @@ STYLES = (
     NumberingStyle("arabic-paren", re.compile(r"[（(](\d{1,3})[）)]")),  # （1）
     NumberingStyle("arabic-half-paren", re.compile(r"(\d{1,3})[）)]")),  # 1）
     NumberingStyle("circled", re.compile("([\u2460-\u2473])")),  # ①
+    NumberingStyle("parenthesized-digit", re.compile("([\u2474-\u2487])")),  # ⑴
+    NumberingStyle("digit-full-stop", re.compile("([\u2488-\u249b])")),  # ⒈
+    NumberingStyle("parenthesized-ideograph", re.compile("([\u3220-\u3229])")),  # ㈠
 )
+# Enclosed numbers are one character each: (first code point, last code point) → 1, 2, …
+_ENCLOSED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x3220, 0x3229))
 
 _DIGITS = {
     "〇": 0,
@@ -86,14 +91,24 @@ def match_label(text: str) -> tuple[NumberingStyle, str, int] | None:
         if not m:
             continue
         number = m.group(1)
-        if "\u2460" <= number <= "\u2473":  # ① is a digit to str.isdigit, so test it first
-            value = ord(number) - 0x2460 + 1
+        enclosed = _enclosed_value(number)
+        if enclosed:  # ① is a digit to str.isdigit, so test it first
+            value = enclosed
         elif number.isdigit():
             value = int(number)
         else:
             value = chinese_number(number)
         if value:
             return style, m.group(0).strip(), value
+    return None
+
+
+def _enclosed_value(number: str) -> int | None:
+    if len(number) != 1:
+        return None
+    for first, last in _ENCLOSED:
+        if first <= ord(number) <= last:
+            return ord(number) - first + 1
     return None
 
 
