@@ -47,6 +47,8 @@ SIGNER_MAX = 40
 NOT_A_TITLE = re.compile(
     r".{2,30}文件|签发人.*|特急|加急|急件|平急|明电|\d{4,8}|附件\s*\d*\s*[：:]?"
 )
+# The red head of an official document (白石市人民政府办公室文件), repeated by some printers.
+RED_HEAD = re.compile(r"[^，。；：:、（）()《》]{2,30}文件")
 # Page furniture of a copy taken from print: page numbers (— 2 —, 第2页 共4页).
 PAGE_NUMBER = re.compile(
     r"[—\-－–~·]*\s*\d{1,3}\s*[—\-－–~·]*|第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?"
@@ -170,17 +172,18 @@ def _continues(
 
 
 def _drop_page_furniture(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Leave out page numbers and the running header (the document number repeated on
-    every page), which would otherwise cut paragraphs that run across pages."""
+    """Leave out page numbers and the running header (the document number, and the red head
+    ``XX人民政府文件`` above it, repeated on every page), which would otherwise cut paragraphs
+    that run across pages."""
     kept = []
-    seen_numbers: set[str] = set()
+    seen_heads: set[str] = set()
     for text, indented in lines:
         if text and PAGE_NUMBER.fullmatch(text):
             continue
-        if text and is_doc_number_line(text):
-            if text in seen_numbers:
+        if text and (is_doc_number_line(text) or RED_HEAD.fullmatch(text)):
+            if text in seen_heads:
                 continue
-            seen_numbers.add(text)
+            seen_heads.add(text)
         kept.append((text, indented))
     return kept
 

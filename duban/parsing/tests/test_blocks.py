@@ -69,3 +69,21 @@ def test_in_a_hard_wrapped_copy_the_signer_and_the_footer_stay_apart():
         "抄送：省委办公厅，省人大常委会办公厅，省政协办公厅。",
         "江川省人民政府办公厅　　　　　　　　　2024年1月19日印发",
     ]
+
+
+def test_a_two_line_head_repeated_on_every_page_is_dropped_after_the_first():
+    text = (
+        "白石市人民政府办公室文件\n"
+        "白政办发〔2023〕12号\n"
+        "1．推进一网通办。全面梳理政务服务事项，实现高频事项网\n"
+        "- 2 -\n"
+        "白石市人民政府办公室文件\n"
+        "白政办发〔2023〕12号\n"
+        "上可办率达到95%以上。（市政务服务中心负责）\n"
+    )
+    assert _paragraphs(text) == [
+        "白石市人民政府办公室文件",
+        "白政办发〔2023〕12号",
+        "1．推进一网通办。全面梳理政务服务事项，实现高频事项网上可办率达到95%以上。"
+        "（市政务服务中心负责）",
+    ]
