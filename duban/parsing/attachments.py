@@ -9,8 +9,7 @@ heading on, so the notice's own sentences and signature stay in the header.
 
 from __future__ import annotations
 
-from duban.parsing.blocks import is_date_line
-from duban.parsing.meta import ATTACHMENT_HEADING
+from duban.parsing.blocks import ATTACHMENT_HEADING, is_date_line
 from duban.parsing.numbering import match_label
 from duban.parsing.state import ParseState
 

@@ -38,6 +38,8 @@ LIST_LABEL_LINE = re.compile(
 )
 FOOTER = re.compile("|".join(f"(?:{pattern})" for pattern in FOOTER_LINES))
 # The list of attachments under the text (附件：1．…任务分解表 / 2．…名单), and its further lines.
+# 附件 / 附件2 / 附件：, alone on its line above the attached text.
+ATTACHMENT_HEADING = re.compile(r"附件\s*\d{0,2}\s*[：:]?")
 ATTACHMENT_LIST = re.compile(r"附件\s*\d*\s*：")
 ATTACHMENT_ENTRY = re.compile(r"\d{1,2}\s*[.．、][^。；：]{1,80}")
 HEADER_LINE_MAX = 40
@@ -94,7 +96,8 @@ def split_paragraphs(state: ParseState) -> None:
             parts.append(text)
             paragraphs.append(Paragraph(text="", indented=indented))
             started_numbered = numbered
-        seen_numbering = seen_numbering or numbered
+        # An attached text starts over: its title may be broken over lines like the first.
+        seen_numbering = (seen_numbering or numbered) and not ATTACHMENT_HEADING.fullmatch(text)
         previous = text
     _flush(paragraphs, parts)
     state.paragraphs = [p for p in paragraphs if p.text]

@@ -16,6 +16,7 @@ import cn2an
 
 from duban.parsing.blocks import (
     ATTACHMENT_ENTRY,
+    ATTACHMENT_HEADING,
     ATTACHMENT_LIST,
     NOT_A_TITLE,
     is_date_line,
@@ -28,8 +29,6 @@ from duban.parsing.vocabulary import BODY_WORDS
 COVER_NOTE = re.compile(
     r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
 )
-# 附件 / 附件2 / 附件：, alone on its line above the attached text.
-ATTACHMENT_HEADING = re.compile(r"附件\s*\d{0,2}\s*[：:]?")
 _NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 _PUNCTUATION = re.compile(r"[。，；：:;,！？]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
