@@ -124,3 +124,15 @@ def test_a_notes_row_under_the_table_is_closing_text_not_a_task():
         ("1.1", "推进整合"),
     ]
     assert document.closing.text == note + "\n2．完成时限以月底为准。"
+
+
+def test_other_header_words_of_the_genre_name_the_columns():
+    header = ["编号", "具体任务", "工作举措", "主责单位", "协同单位", "完成期限"]
+    document = parse(
+        [["1", "建设政务云", "整合资源。", "市大数据局", "市财政局", "2024年6月底前"]],
+        header=header,
+    )
+    assert outline(document) == [
+        ("1", 1, "1", "建设政务云", [("市大数据局", "lead"), ("市财政局", "co")]),
+    ]
+    assert document.items[0].deadlines[0].end == "2024-06-30"
