@@ -77,10 +77,15 @@ def _trailer_start(paragraphs: list[Paragraph], body_start: int) -> int:
         text = paragraphs[start - 1].text
         below = paragraphs[start].text if start < len(paragraphs) else ""
         is_issuer = is_date_line(below) and _looks_like_issuer(text)
-        if not (is_date_line(text) or is_footer_line(text) or is_issuer):
+        if is_date_line(text) or is_footer_line(text) or is_issuer:
+            start -= 1
+            continue
+        # The list of attachments, above the signature or below it.
+        above = _attachment_list_start(paragraphs, body_start, start)
+        if above == start:
             break
-        start -= 1
-    return _attachment_list_start(paragraphs, body_start, start)
+        start = above
+    return start
 
 
 def _attachment_list_start(paragraphs: list[Paragraph], body_start: int, end: int) -> int:

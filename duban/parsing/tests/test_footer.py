@@ -40,3 +40,13 @@ def test_the_attachment_list_above_the_signature_is_no_item():
     assert [item.path for item in doc.walk()] == ["1", "1.1"]
     assert doc.closing is None
     assert doc.meta.date == "2023-03-01"
+
+
+def test_the_attachment_list_below_the_signature_is_no_item():
+    attachments = "附件：1．春耕生产任务分解表\n2．春耕生产联络员名单\n"
+    doc = parse_text(
+        BODY.replace("（一）", "1．") + SIGNATURE + attachments + FOOTERS["simplified"]
+    )
+    assert [item.path for item in doc.walk()] == ["1", "1.1"]
+    assert doc.closing is None
+    assert (doc.meta.issuer, doc.meta.date) == ("青禾县人民政府办公室", "2023-03-01")
