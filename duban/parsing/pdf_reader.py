@@ -56,7 +56,8 @@ def _page_with_tables(page, pdf_layout) -> tuple[list, list, list[list[str]], st
     """The page's text lines, those outside its tables, the tables' rows, and the line above
     the first table (its title, when the table is a 任务分解表)."""
     lines = pdf_layout.page_lines(page)
-    tables = page.find_tables()
+    # A ruled table is drawn with lines or rectangles; a page without any has none to find.
+    tables = page.find_tables() if page.lines or page.rects else []
     if not tables:
         return lines, lines, [], ""
     height = float(page.height)
