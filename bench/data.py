@@ -5,14 +5,14 @@ throwaway one. Deterministic (no randomness), so two runs measure the same rows.
 
 - `load_small()` is the demo: the directory (93 units), the demo accounts, the 2012 plan
   imported from the founding document and published, its filing history (实施方案, milestones,
-  ticks, extensions, 批示) and its January–September reports — all the demo's own code.
-- Both then run the daily scan (`supervise`, which writes the reminders and queues the overdue
-  ones for the dashboard) and the reform office sends a 催办 notice on one lagging task in ten
-  and records a 研判 judgement on one in fifteen (`urge_send`, `judgement_record`).
+  ticks, extensions, 批示) and its January–September reports — all `demo_load()`.
 - `load_large()` adds a generated 2012 plan of 9 areas × 40 tasks × 3 units of work (1,080
   units of work) with 3–8 assignments each across the directory's units, 14 city instances
   for 20 tasks, one filed 实施方案 per lead unit with 2–4 milestones per unit of work, and
   a monthly report from every lead for January–September.
+- Both then run the daily scan (`supervise`, which writes the reminders and queues the overdue
+  ones for the dashboard) and the reform office sends a 催办 notice on one lagging task in ten
+  and records a 研判 judgement on one in fifteen (`urge_send`, `judgement_record`).
 
 What goes through Duban's services: the import (`plan_import`, the parse given as the
 `duban.document/1` dict a task table would produce), `plan_update`, the cities' instances
@@ -35,8 +35,6 @@ from simple_history.utils import bulk_create_with_history
 
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
-from duban.execution.demo_plans import demo_execution_history
-from duban.execution.demo_reports import demo_reports_load
 from duban.execution.models import Commitment, ImplementationPlan, Milestone, ProgressReport
 from duban.execution.progress import default_percent, period_for, periods_of_year
 from duban.execution.selectors.implementation_plans import units_leading
@@ -49,7 +47,7 @@ from duban.plans.models import Assignment, Plan, Task
 from duban.plans.services import plan_import, plan_publish, plan_update, task_set_applies_to_cities
 from duban.supervision.models import Judgement
 from duban.supervision.services import judgement_record, supervise, urge_send
-from duban.web.demo import demo_load
+from duban.web.demo import FOUNDING_DOCUMENT, demo_load
 
 YEAR = 2012
 AS_OF = date(YEAR, 9, 30)  # the demo's day; reports run January–September
@@ -98,10 +96,8 @@ def coordinator() -> User:
 
 def load_small() -> Plan:
     """The demo as `make run` shows it, with its filing and reporting history."""
-    demo_load()
-    plan = Plan.objects.get(year=YEAR, source__original_name__endswith="reform-opinions.txt")
-    demo_execution_history(plan=plan, coordinator=coordinator())
-    demo_reports_load(plan=plan, by=coordinator())
+    demo_load()  # with its history: filing, milestones, extensions, 批示, reports
+    plan = Plan.objects.get(year=YEAR, source__original_name=FOUNDING_DOCUMENT.name)
     supervision_history(plan)
     return plan
 

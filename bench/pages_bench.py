@@ -364,17 +364,20 @@ class Result:
     queries: int = 0
     raw_ms: float = 0.0
     raw_queries: int = 0
+    kilobytes: float = 0.0
 
     @property
     def measured(self) -> bool:
         return self.status == 200
 
 
-def _render(client, url: str) -> int:
+def _render(client, url: str) -> tuple[int, int]:
+    """The status and the size in bytes of the page at `url`, read to its last byte."""
     response = client.get(url)
     if getattr(response, "streaming", False):
-        b"".join(response.streaming_content)  # the workbook is written as it streams
-    return response.status_code
+        # The workbook is written as it streams.
+        return response.status_code, len(b"".join(response.streaming_content))
+    return response.status_code, len(response.content)
 
 
 def _median_ms(action: Callable[[], object], runs: int) -> float:
@@ -406,7 +409,7 @@ def measure_page(page: Page, plan_id: int, runs: int) -> Result:
     client = Client()
     client.force_login(user)
     url = page.url(plan_id)
-    status = _render(client, url)  # warm-up: templates compiled, caches filled
+    status, size = _render(client, url)  # warm-up: templates compiled, caches filled
     result = Result(page.name, status)
     if status != 200 or page.raw is None:
         result.status = status if status != 200 else 0
@@ -414,6 +417,7 @@ def measure_page(page: Page, plan_id: int, runs: int) -> Result:
     with CaptureQueriesContext(connection) as captured:
         _render(client, url)
     result.queries = len(captured)
+    result.kilobytes = size / 1000
     result.page_ms = _median_ms(lambda: _render(client, url), runs)
     queries = page.raw(plan_id, user.unit_id)
     _raw(queries)
@@ -497,7 +501,7 @@ def _row(result: Result) -> str:
     ratio = result.page_ms / result.raw_ms if result.raw_ms else float("inf")
     return (
         f"| {result.page} | {result.page_ms:.1f} | {result.queries} | {result.raw_ms:.2f} "
-        f"({result.raw_queries} queries) | {ratio:.0f}× |"
+        f"({result.raw_queries} queries) | {ratio:.0f}× | {result.kilobytes:,.0f} |"
     )
 
 
@@ -520,8 +524,8 @@ def section(vendor: str, phases: list[Phase], runs: int) -> str:
         lines += [
             f"**{phase.label}** — {phase.size}; built in {phase.load_seconds:.0f} s.",
             "",
-            "| page | median ms | queries | raw SQL ms | ratio |",
-            "|---|---|---|---|---|",
+            "| page | median ms | queries | raw SQL ms | ratio | response KB |",
+            "|---|---|---|---|---|---|",
             *(_row(result) for result in phase.results),
             "",
         ]
