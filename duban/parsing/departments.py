@@ -8,7 +8,9 @@ The genre writes who is responsible in a few ways, each handled by one registere
   ``（主管省领导：…；牵头单位：省编办）``;
 - ``SquareBracketed`` — the same in ``【】``: ``【责任单位：市发展改革委、市财政局】``;
 - ``Labelled`` — labels in the running text or on the line(s) after the task:
-  ``牵头单位：省编办；配合单位：省人社厅`` / ``责任单位：…`` / ``参与单位：…``.
+  ``牵头单位：省编办；配合单位：省人社厅`` / ``责任单位：…`` / ``参与单位：…``;
+- ``NextLine`` — names alone on a line below the task, roles written or not
+  (``市工业和信息化局牵头，市财政局配合``).
 
 Names follow the corpus conventions 4 and 5: role words, labels, brackets and trailing
 clauses that are not names (``6月底前出台``) are dropped; the rest is split on ``、，,；;及``
@@ -166,10 +168,55 @@ class Labelled:
         return found
 
 
+class NextLine:
+    """The names alone on a line below the task, with or without roles:
+    ``市工业和信息化局、市发展改革委`` / ``市工业和信息化局牵头，市财政局配合``."""
+
+    name = "next-line"
+    MAX_LENGTH = 80
+    PART_SEPARATORS = re.compile(r"[、，；\s]+")
+    MIN_NAME = 3  # 财政部; shorter words ending like a body (试行, 银行) are not names
+
+    def test(self, folded: str) -> bool:
+        return "\n" in folded
+
+    def run(self, text: str, folded: str) -> list[DepartmentList]:
+        found = []
+        start = folded.find("\n") + 1
+        while 0 < start < len(folded):
+            end = folded.find("\n", start)
+            end = len(folded) if end == -1 else end
+            end = _trim_closing_mark(folded, start, end)
+            if self._names_only(folded[start:end]):
+                departments = parse_names(text[start:end], folded[start:end])
+                if departments:
+                    found.append(DepartmentList(start, end, departments, self.name))
+            next_line = folded.find("\n", start)
+            start = next_line + 1 if next_line != -1 else 0
+        return found
+
+    def _names_only(self, line: str) -> bool:
+        if not line or len(line) > self.MAX_LENGTH or "：" in line or "。" in line:
+            return False
+        for part in self.PART_SEPARATORS.split(line.strip()):
+            if not part:
+                continue
+            _role, name_end = _strip_marker(part)
+            name = part[_strip_prefix(part, name_end) : name_end]
+            # Stricter than a list's names: a line of prose may end like a body (另行部署) and
+            # open like a collective one (有关工作…); 有关/相关 must name 部门 or 单位 then.
+            if len(name) < self.MIN_NAME or not _is_name(name) or not name.endswith(_NAME_ENDINGS):
+                return False
+            if name.startswith(("有关", "相关")) and not name.endswith(("部门", "单位")):
+                return False
+        return True
+
+
 RECOGNIZERS = [  # all run; where two find overlapping spans, the earlier one wins
     Parenthesised(),  # （省工信委、省发展改革委等负责）
     SquareBracketed(),  # 【责任单位：市发展改革委、市财政局】
     Labelled(),  # 牵头单位：…；责任单位：… inline or on the next line(s)
+    NextLine(),  # 市工业和信息化局、市发展改革委 alone on the line below the task
 ]
 
 

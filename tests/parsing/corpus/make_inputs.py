@@ -129,7 +129,8 @@ def write_typed_docx() -> None:
 
 POINTS_TITLE = "白石市2023年数字经济发展工作要点"
 # (text, departments in the paragraph below it or None): the department paragraph is set in
-# a style of its own (楷体, right-aligned), as many offices type it.
+# a style of its own (楷体, right-aligned), as many offices type it; in brackets when it has
+# labels or roles, bare when it holds names only.
 POINTS = [
     ("一、做强数字产业", None),
     ("（一）培育数字经济核心产业。新引进数字经济项目20个，规模以上电子信息制造业产值增长15%。",
@@ -138,7 +139,8 @@ POINTS = [
     ("二、推进产业数字化", None),
     ("（一）推动制造业数字化转型。新建智能工厂5个、数字化车间20个。",
      "市工业和信息化局牵头，市财政局、市科技局配合"),
-    ("（二）发展智慧农业。建设数字农业示范基地10个。", "市农业农村局负责"),
+    # names alone, no brackets, no roles: the first leads
+    ("（二）发展智慧农业。建设数字农业示范基地10个。", "市农业农村局、市供销合作社"),
     ("三、夯实数字基础", None),
     ("（一）加快5G网络建设。新建5G基站1500个，实现乡镇以上区域全覆盖。",
      "牵头单位：市通信发展办公室；配合单位：各县区人民政府"),
@@ -161,7 +163,8 @@ def write_points_docx() -> None:
     for text, units in POINTS:
         _add_paragraph(document, text)
         if units:
-            paragraph = document.add_paragraph(f"（{units}）", style=units_style)
+            bare = not re.search("：|牵头|负责|配合", units)
+            paragraph = document.add_paragraph(units if bare else f"（{units}）", style=units_style)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _add_paragraph(document, "各牵头单位要于每季度末报送工作进展情况。")
     for line in ("白石市人民政府办公室", "2023年3月6日"):
