@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DirectoryConfig(AppConfig):
     name = "duban.directory"
-    verbose_name = "单位名录"
+    verbose_name = _("单位名录")
