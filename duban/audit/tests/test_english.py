@@ -1,0 +1,54 @@
+"""The audit app's words in English: the stale-edit refusal people see, and the causes of a
+change. The audit app has no pages of its own; its message reaches people through every form
+that saves a versioned record."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from duban.audit import services as audit
+from duban.audit.models import Cause
+from duban.notifications.models import UnitWebhook
+
+# Chinese characters and full-width punctuation.
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """The test client leaves the last request's language active in this thread; the tests
+    that run after these must see the default language again."""
+    yield
+    translation.deactivate()
+
+
+@pytest.mark.django_db
+def test_a_stale_save_is_refused_in_the_readers_language(caizheng):
+    webhook = UnitWebhook.objects.create(unit=caizheng.unit, url="https://robot.example/hook")
+    webhook.url = "https://robot.example/new"
+
+    with translation.override("en"), pytest.raises(audit.StaleEdit) as refused:
+        audit.save(webhook, by=caizheng, fields=["url"], seen_version=webhook.version - 1)
+
+    assert str(refused.value) == (
+        "Someone else has changed this record; reload the page and try again."
+    )
+
+
+@pytest.mark.django_db
+def test_a_stale_save_is_refused_in_chinese_by_default(caizheng):
+    webhook = UnitWebhook.objects.create(unit=caizheng.unit, url="https://robot.example/hook")
+
+    with pytest.raises(audit.StaleEdit) as refused:
+        audit.save(webhook, by=caizheng, fields=["url"], seen_version=webhook.version - 1)
+
+    assert str(refused.value) == "此记录已被他人修改，请刷新页面后重试。"
+
+
+def test_every_cause_of_a_change_has_an_english_label():
+    with translation.override("en"):
+        labels = [str(label) for _, label in Cause.choices]
+
+    assert "Scheduled rule" in labels
+    assert not [label for label in labels if CJK.search(label)]
