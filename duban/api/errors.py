@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 
 from duban.audit.services import DomainError, StaleEdit
@@ -14,11 +15,11 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(Http404)
     def not_found(request, exc):
-        return reply(request, 404, "not_found", "没有找到，或无权访问。")
+        return reply(request, 404, "not_found", _("没有找到，或无权访问。"))
 
     @api.exception_handler(PermissionDenied)
     def denied(request, exc):
-        return reply(request, 403, "forbidden", "当前角色无权执行此操作。")
+        return reply(request, 403, "forbidden", _("当前角色无权执行此操作。"))
 
     @api.exception_handler(StaleEdit)
     def stale(request, exc):

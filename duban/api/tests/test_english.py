@@ -1,0 +1,36 @@
+"""The API's error messages follow the reader's language, like the pages."""
+
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """The test client leaves the last request's language active in this thread; the tests
+    that run after these must see the default language again."""
+    yield
+    translation.deactivate()
+
+
+def sign_in(client, user, language: str) -> None:
+    client.force_login(user)
+    client.post("/i18n/setlang/", {"language": language, "next": "/"})
+
+
+@pytest.mark.django_db
+def test_a_missing_unit_is_reported_in_english(client, coordinator):
+    sign_in(client, coordinator, "en")
+
+    reply = client.get("/api/directory/units/999999")
+
+    assert reply.status_code == 404
+    assert reply.json() == {"error": "not_found", "message": "Not found, or you may not access it."}
+
+
+@pytest.mark.django_db
+def test_a_missing_unit_is_reported_in_chinese_by_default(client, coordinator):
+    sign_in(client, coordinator, "zh-hans")
+
+    reply = client.get("/api/directory/units/999999")
+
+    assert reply.json()["message"] == "没有找到，或无权访问。"
