@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlansConfig(AppConfig):
     name = "duban.plans"
-    verbose_name = "年度改革计划"
+    verbose_name = _("年度改革计划")

@@ -10,6 +10,7 @@ import re
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
@@ -21,8 +22,10 @@ TASK_EDITABLE = ("title", "text", "kind", "due_date", "due_text", "lead_note", "
 # A title is the first sentence: up to the first 。 or ；.
 FIRST_SENTENCE = re.compile(r"^(.*?)[。；]")
 
-AMENDMENT_NEEDS_REASON = _("计划已发布，修改须说明理由。")
-STRUCTURE_FROZEN = _("计划已发布，任务结构已冻结：不能再拆分、合并、调整顺序或增删任务。")
+AMENDMENT_NEEDS_REASON = gettext_lazy("计划已发布，修改须说明理由。")
+STRUCTURE_FROZEN = gettext_lazy(
+    "计划已发布，任务结构已冻结：不能再拆分、合并、调整顺序或增删任务。"
+)
 
 
 def require_reason(plan: Plan, reason: str) -> None:
