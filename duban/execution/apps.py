@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExecutionConfig(AppConfig):
     name = "duban.execution"
-    verbose_name = "实施与进展"
+    verbose_name = _("实施与进展")

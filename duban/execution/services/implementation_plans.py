@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
@@ -21,8 +22,8 @@ from duban.plans.models import Assignment, Plan, Task
 Status = ImplementationPlan.Status
 
 EDITABLE = (Status.DRAFT, Status.RETURNED)
-NOT_EDITABLE = _("实施方案已报送，正在审核；退回后才能修改。")
-ALREADY_FILED = _("实施方案已备案，不能再修改总体安排；里程碑时限的调整请申请延期。")
+NOT_EDITABLE = gettext_lazy("实施方案已报送，正在审核；退回后才能修改。")
+ALREADY_FILED = gettext_lazy("实施方案已备案，不能再修改总体安排；里程碑时限的调整请申请延期。")
 
 
 def lead_tasks(*, plan: Plan, unit: Unit):

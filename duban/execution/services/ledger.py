@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -298,7 +299,7 @@ def ledger_upload(*, unit: Unit, content: bytes, by: User) -> list[ProgressRepor
     return saved
 
 
-STALE_ROW = _("该报告在下载台账后已被修改或报送，请重新下载台账后填写。")
+STALE_ROW = gettext_lazy("该报告在下载台账后已被修改或报送，请重新下载台账后填写。")
 
 
 def _apply_row(row: LedgerRow, task: Task | None, unit: Unit, by: User) -> ProgressReport:

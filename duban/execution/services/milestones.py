@@ -9,6 +9,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duban.audit import services as audit
 from duban.directory.models import User
@@ -19,8 +20,8 @@ from duban.plans.models import Task
 
 Status = ImplementationPlan.Status
 
-UNDER_REVIEW = _("实施方案正在审核，退回后才能修改里程碑。")
-MOVE_BY_EXTENSION = _("实施方案已备案，调整完成时限须申请延期，经批准后生效。")
+UNDER_REVIEW = gettext_lazy("实施方案正在审核，退回后才能修改里程碑。")
+MOVE_BY_EXTENSION = gettext_lazy("实施方案已备案，调整完成时限须申请延期，经批准后生效。")
 
 
 def _require_open(implementation_plan: ImplementationPlan) -> None:

@@ -11,6 +11,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from duban.audit import services as audit
 from duban.directory.models import Unit, User
@@ -21,14 +22,16 @@ from duban.plans.models import Task
 
 Review = ProgressReport.Review
 
-NOT_ASSIGNED = _("本单位未承担该任务，不能报送进展。")
-NOT_A_PERIOD = _("报告期不正确：请从本单位工作台或报告列表进入填报。")
-NOT_YET = _("报告期尚未开始，不能提前报送。")
-NOT_EDITABLE = _("进展报告已报送，正在审核；被退回后才能修改。")
-ALREADY_ACCEPTED = _("进展报告已采纳，不能再修改。")
-REASON_NEEDED = _("完成进度与“{status}”的默认值 {default}% 不同，请在“进度说明”中写明理由。")
-NOT_SUBMITTED = _("只有已报送、待审核的报告才能采纳或退回。")
-RETURN_NEEDS_REASON = _("退回报告须写明理由，以便报送单位修改。")
+NOT_ASSIGNED = gettext_lazy("本单位未承担该任务，不能报送进展。")
+NOT_A_PERIOD = gettext_lazy("报告期不正确：请从本单位工作台或报告列表进入填报。")
+NOT_YET = gettext_lazy("报告期尚未开始，不能提前报送。")
+NOT_EDITABLE = gettext_lazy("进展报告已报送，正在审核；被退回后才能修改。")
+ALREADY_ACCEPTED = gettext_lazy("进展报告已采纳，不能再修改。")
+REASON_NEEDED = gettext_lazy(
+    "完成进度与“{status}”的默认值 {default}% 不同，请在“进度说明”中写明理由。"
+)
+NOT_SUBMITTED = gettext_lazy("只有已报送、待审核的报告才能采纳或退回。")
+RETURN_NEEDS_REASON = gettext_lazy("退回报告须写明理由，以便报送单位修改。")
 
 
 @dataclass(frozen=True)
