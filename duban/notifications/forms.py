@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from duban.notifications.models import Channel
 
@@ -10,9 +11,9 @@ class PreferencesForm(forms.Form):
 
 
 class WebhookForm(forms.Form):
-    url = forms.URLField(label="推送地址", max_length=500, assume_scheme="https")
+    url = forms.URLField(label=_("推送地址"), max_length=500, assume_scheme="https")
     secret = forms.CharField(
-        label="签名密钥", max_length=128, required=False, help_text="留空则保留原密钥。"
+        label=_("签名密钥"), max_length=128, required=False, help_text=_("留空则保留原密钥。")
     )
-    active = forms.BooleanField(label="启用", required=False, initial=True)
+    active = forms.BooleanField(label=_("启用"), required=False, initial=True)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.directory.models import User
@@ -96,7 +97,7 @@ def channel_preferences_set(*, user: User, enabled: dict[str, bool], by: User) -
     """Turn each channel in `enabled` on or off for `user`, audited."""
     for channel, on in enabled.items():
         if channel not in Channel.values:
-            raise audit.DomainError(f"未知的接收渠道：{channel}")
+            raise audit.DomainError(_("未知的接收渠道：%(channel)s") % {"channel": channel})
         preference, created = ChannelPreference.objects.get_or_create(
             user=user, channel=channel, defaults={"enabled": on}
         )

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
@@ -54,7 +55,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     form = PreferencesForm(request.POST or None, initial={c: c in current for c in Channel.values})
     if request.method == "POST" and form.is_valid():
         channel_preferences_set(user=request.user, enabled=form.cleaned_data, by=request.user)
-        messages.success(request, "接收方式已保存。")
+        messages.success(request, _("接收方式已保存。"))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
 
@@ -84,7 +85,7 @@ def unit_webhook(request: HttpRequest, unit_id: int) -> HttpResponse:
         except audit.StaleEdit as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "推送地址已保存。")
+            messages.success(request, _("推送地址已保存。"))
             return redirect("notifications:unit-webhook", unit.pk)
     attempts = DeliveryAttempt.objects.filter(webhook__unit=unit).select_related("notification")[
         :50

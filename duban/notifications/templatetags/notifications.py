@@ -3,6 +3,7 @@
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from duban.notifications.services import unread_count
 
@@ -17,9 +18,10 @@ def unread_badge(context) -> str:
     count = unread_count(user)
     url = reverse("notifications:inbox")
     if not count:
-        return format_html('<a class="unread" href="{}">消息</a>', url)
+        return format_html('<a class="unread" href="{}">{}</a>', url, _("消息"))
     return format_html(
-        '<a class="unread unread--some" href="{}">消息 <span class="unread__count">{}</span></a>',
+        '<a class="unread unread--some" href="{}">{} <span class="unread__count">{}</span></a>',
         url,
+        _("消息"),
         count,
     )

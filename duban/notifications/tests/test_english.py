@@ -1,0 +1,68 @@
+"""The notification pages in English: headings, navigation, table headers and form labels.
+
+Message titles and unit names are data and stay as written; only the page's own words are
+checked for Chinese.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from duban.notifications.models import UnitWebhook
+
+# Chinese characters and full-width punctuation.
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """The test client leaves the last request's language active in this thread; the tests
+    that run after these must see the default language again."""
+    yield
+    translation.deactivate()
+
+
+def read_in_english(client, user) -> None:
+    client.force_login(user)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+
+def texts(html: str, tag: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>", " ", inner)
+        for inner in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, re.S)
+    ]
+
+
+@pytest.mark.django_db
+def test_the_inbox_and_preferences_read_in_english(client, caizheng):
+    read_in_english(client, caizheng)
+
+    inbox = client.get(reverse("notifications:inbox")).content.decode()
+    preferences = client.get(reverse("notifications:preferences")).content.decode()
+
+    assert texts(inbox, "h1") == ["Messages"]
+    assert "Mark all as read" in inbox
+    assert texts(preferences, "h1") == ["Channels"]
+    assert "In-app message" in preferences and "E-mail" in preferences
+    for page in (inbox, preferences):
+        assert not CJK.search(" ".join(texts(page, "nav") + texts(page, "th")))
+
+
+@pytest.mark.django_db
+def test_the_webhook_page_reads_in_english_down_to_the_stale_edit_error(client, caizheng):
+    unit = caizheng.unit
+    UnitWebhook.objects.create(unit=unit, url="https://robot.example/hook", active=True)
+    read_in_english(client, caizheng)
+    url = reverse("notifications:unit-webhook", args=[unit.pk])
+    stale = {"url": "https://robot.example/new", "active": "on", "version": "0"}
+
+    page = client.post(url, stale).content.decode()
+
+    heading = texts(page, "h1")[0].replace(unit.short_name, "")
+    assert heading.strip() == "· Chat robot"
+    assert "Someone else has changed this record" in page
+    assert "Webhook address" in texts(page, "label")[0]
+    assert not CJK.search(" ".join(texts(page, "nav") + texts(page, "th") + texts(page, "label")))
