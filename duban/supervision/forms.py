@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from duban.supervision.models import Judgement, Step
 
@@ -6,9 +7,9 @@ MANUAL_STEPS = [(s.value, s.label) for s in (Step.URGE, Step.WARNING, Step.BULLE
 
 
 class UrgeForm(forms.Form):
-    unit = forms.TypedChoiceField(label="督办单位", coerce=int, required=False)
-    step = forms.ChoiceField(label="督办层级", choices=MANUAL_STEPS, initial=Step.URGE)
-    message = forms.CharField(label="督办内容", widget=forms.Textarea(attrs={"rows": 5}))
+    unit = forms.TypedChoiceField(label=_("督办单位"), coerce=int, required=False)
+    step = forms.ChoiceField(label=_("督办层级"), choices=MANUAL_STEPS, initial=Step.URGE)
+    message = forms.CharField(label=_("督办内容"), widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,14 +22,14 @@ class UrgeForm(forms.Form):
 
 class AcknowledgeForm(forms.Form):
     note = forms.CharField(
-        label="签收说明",
+        label=_("签收说明"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="可写明整改措施和预计完成时间。",
+        help_text=_("可写明整改措施和预计完成时间。"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class JudgementForm(forms.Form):
-    level = forms.TypedChoiceField(label="完成把握", coerce=int, choices=Judgement.Level.choices)
-    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 4}))
+    level = forms.TypedChoiceField(label=_("完成把握"), coerce=int, choices=Judgement.Level.choices)
+    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
@@ -26,12 +27,12 @@ from duban.supervision.selectors import FILED, active_rules
 
 Target = Reminder.Target
 
-MESSAGE_REQUIRED = "请填写督办内容。"
-REASON_REQUIRED = "请写明研判理由。"
-ALREADY_ACKNOWLEDGED = "这份督办通知已经签收。"
-NOT_A_MANUAL_STEP = "提醒由系统定时发出；人工督办请选择催办通知、书面预警或通报。"
-NOT_ASSIGNED = "该单位未承担这项任务，不能就此任务催办。"
-NOT_THE_UNIT = "只有被督办单位的人员可以签收。"
+MESSAGE_REQUIRED = _("请填写督办内容。")
+REASON_REQUIRED = _("请写明研判理由。")
+ALREADY_ACKNOWLEDGED = _("这份督办通知已经签收。")
+NOT_A_MANUAL_STEP = _("提醒由系统定时发出；人工督办请选择催办通知、书面预警或通报。")
+NOT_ASSIGNED = _("该单位未承担这项任务，不能就此任务催办。")
+NOT_THE_UNIT = _("只有被督办单位的人员可以签收。")
 
 
 def unit_recipients(unit_ids) -> dict[int, list[User]]:

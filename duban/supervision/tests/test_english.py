@@ -1,0 +1,67 @@
+"""The supervision pages in English: a unit's notices and calendar, and the 催办 form.
+
+Unit names and task titles are data; the checks cover the page's own words: headings,
+navigation, table headers and form labels.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+# Chinese characters and full-width punctuation.
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """The test client leaves the last request's language active in this thread; the tests
+    that run after these must see the default language again."""
+    yield
+    translation.deactivate()
+
+
+def read_in_english(client, user) -> None:
+    client.force_login(user)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+
+
+def texts(html: str, tag: str) -> list[str]:
+    found = re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, re.S)
+    return [re.sub(r"<[^>]+>", " ", inner).strip() for inner in found]
+
+
+def own_words(html: str, *, data: str) -> str:
+    words = " ".join(texts(html, "h1") + texts(html, "nav") + texts(html, "th"))
+    return words.replace(data, "")
+
+
+@pytest.mark.django_db
+def test_a_units_notices_and_calendar_read_in_english(client, caizheng):
+    read_in_english(client, caizheng)
+    unit = caizheng.unit.short_name
+
+    inbox = client.get(reverse("supervision:inbox")).content.decode()
+    client.post(reverse("supervision:calendar"))
+    calendar = client.get(reverse("supervision:calendar")).content.decode()
+
+    assert texts(inbox, "h1") == [f"{unit} · Duban notices"]
+    assert texts(calendar, "h1") == [f"{unit} · Calendar subscription"]
+    assert "Subscription address" in texts(calendar, "th")
+    for page in (inbox, calendar):
+        assert not CJK.search(own_words(page, data=unit))
+
+
+@pytest.mark.django_db
+def test_the_urge_form_reads_in_english_with_its_errors(client, coordinator, caizheng):
+    read_in_english(client, coordinator)
+    url = reverse("supervision:urge-unit", args=[caizheng.unit_id])
+
+    page = client.post(url, {"unit": caizheng.unit_id, "step": "urge", "message": ""})
+
+    html = page.content.decode()
+    assert texts(html, "h1") == ["Urge notice"]
+    assert texts(html, "label") == ["Level", "Notice text"]
+    assert "This field is required." in html
+    assert not CJK.search(" ".join(texts(html, "nav") + texts(html, "label")))
