@@ -21,7 +21,7 @@ from duban.parsing.citations import is_doc_number_line
 from duban.parsing.normalize import recognition_view
 from duban.parsing.numbering import match_label
 from duban.parsing.state import Paragraph, ParseState
-from duban.parsing.vocabulary import FOOTER_LINES
+from duban.parsing.vocabulary import FOOTER_LINES, WEB_PAGE_FIELDS, WEB_PAGE_OTHER_FIELDS
 
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
 # Marks after which a line is a finished sentence or block.
@@ -42,6 +42,15 @@ FOOTER = re.compile("|".join(f"(?:{pattern})" for pattern in FOOTER_LINES))
 ATTACHMENT_HEADING = re.compile(r"附件\s*\d{0,2}\s*[：:]?")
 ATTACHMENT_LIST = re.compile(r"附件\s*\d*\s*：")
 ATTACHMENT_ENTRY = re.compile(r"\d{1,2}\s*[.．、][^。；：]{1,80}")
+# A short label and its value (发文字号：白政办发〔2023〕15号).
+FIELD_LINE = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[：:]\s*\S")
+# A field of a website's information table: one line, never continued.
+WEB_FIELD_LINE = re.compile(
+    "(?:"
+    + "|".join([*(label for labels in WEB_PAGE_FIELDS.values() for label in labels),
+                *WEB_PAGE_OTHER_FIELDS])
+    + r")\s*[：:]"
+)  # fmt: skip
 HEADER_LINE_MAX = 40
 SIGNER_MAX = 40
 # Header lines that are never the title: the red head (XX人民政府文件), the signer, urgency
@@ -145,6 +154,8 @@ def _continues(
         return False
     if is_date_line(previous) or is_doc_number_line(previous) or is_footer_line(previous):
         return False
+    if WEB_FIELD_LINE.match(previous) or (FIELD_LINE.match(previous) and FIELD_LINE.match(line)):
+        return False  # 索引号：… / 发文字号：… — a website's information table, a field a line
     if uses_indent and indented:
         return False
     if (

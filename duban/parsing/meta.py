@@ -18,13 +18,14 @@ from duban.parsing.blocks import (
     ATTACHMENT_ENTRY,
     ATTACHMENT_HEADING,
     ATTACHMENT_LIST,
+    FIELD_LINE,
     NOT_A_TITLE,
     is_date_line,
     is_footer_line,
 )
 from duban.parsing.citations import DOC_NUMBER, is_doc_number_line
 from duban.parsing.state import Paragraph, ParseState
-from duban.parsing.vocabulary import BODY_WORDS
+from duban.parsing.vocabulary import BODY_WORDS, WEB_PAGE_FIELDS
 
 COVER_NOTE = re.compile(
     r"《([^《》\n]{4,200})》[^《》。\n]{0,40}?(?:[转轉印下])?[发發][给給]你[们們]"
@@ -33,6 +34,11 @@ _NESTED_TITLE_MARKS = str.maketrans("〈〉", "《》")
 _PUNCTUATION = re.compile(r"[。，；：:;,！？]")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_WEB_FIELD = {
+    field: re.compile(r"(?:" + "|".join(labels) + r")\s*[：:]\s*(.+)")
+    for field, labels in WEB_PAGE_FIELDS.items()
+}
+_ISO_DATE = re.compile(r"((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})")
 ISSUER_MAX = 40
 TITLE_MAX = 90
 
@@ -49,9 +55,37 @@ def read_meta(state: ParseState) -> None:
     meta.date, meta.issuer = _date_and_issuer(header)
     if meta.date is None:
         meta.date, meta.issuer = _date_and_issuer(trailer)
+    _fill_from_web_page_fields(meta, header)
     meta.title = _title(header, meta.recipients)
     if state.year is None:
         state.year = _document_year(meta.title, meta.date, meta.doc_number)
+
+
+def _fill_from_web_page_fields(meta, header: list[Paragraph]) -> None:
+    """What the document itself does not print, from a website's information table."""
+    for paragraph in header:
+        for field, pattern in _WEB_FIELD.items():
+            m = pattern.match(paragraph.text)
+            if not m or getattr(meta, field) is not None:
+                continue
+            value = m.group(1).strip()
+            if field == "doc_number":
+                cited = DOC_NUMBER.search(value)
+                value = (
+                    cited
+                    and f"{cited.group(1)}〔{cited.group(2)}〕{cited.group(3)}{cited.group(4)}"
+                )
+            elif field == "date":
+                iso = _ISO_DATE.match(value)
+                value = _iso_date(*iso.groups()) if iso else parse_date(value)
+            setattr(meta, field, value or None)
+
+
+def _iso_date(year: str, month: str, day: str) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_date(text: str) -> str | None:
@@ -162,6 +196,7 @@ def _first_title_line(header: list[Paragraph]) -> str:
             or len(text) > TITLE_MAX
             or is_footer_line(text)
             or NOT_A_TITLE.fullmatch(text)
+            or FIELD_LINE.match(text)
         ):
             continue
         return re.sub(r"\s+", "", text)

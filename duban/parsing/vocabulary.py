@@ -218,6 +218,24 @@ LIST_LABELS = (
     ("参与", "co"),
 )
 
+# Fields of the information table a government website prints above a document, as copied
+# with it (发文字号：白政办发〔2023〕15号 / 成文日期：2023-03-01): each meta field and its labels.
+WEB_PAGE_FIELDS = {
+    "doc_number": ("发文字号", "发文文号", "文号"),
+    "date": ("成文日期", "成文时间"),
+    "issuer": ("发文机关", "发文单位", "发布机构"),
+}
+# The table's other fields, which say nothing Duban keeps.
+WEB_PAGE_OTHER_FIELDS = (
+    "索引号",
+    "主题分类",
+    "公文种类",
+    "发布日期",
+    "生效日期",
+    "有效性",
+    "主题词",
+)
+
 # Levels a label may name before it (市级责任单位：… / 县级责任单位：各县区政府): the lines of one
 # list, each level's bodies on its own line.
 LABEL_LEVELS = ("省级", "市级", "县级", "区级", "乡镇级", "市县", "县区", "县市区", "省直", "市直")
