@@ -48,6 +48,14 @@ STYLES = (
     NumberingStyle("digit-full-stop", re.compile("([\u2488-\u249b])")),  # ⒈
     NumberingStyle("parenthesized-ideograph", re.compile("([\u3220-\u3229])")),  # ㈠
 )
+# Styles a typist swaps by mistake within one sequence (1．2．3、): the same kind of number.
+TWIN_STYLES = {
+    "arabic-dot": "arabic",
+    "arabic-comma": "arabic",
+    "arabic-half-paren": "arabic",
+    "chinese-comma": "chinese",
+    "chinese-dot": "chinese",
+}
 # Enclosed numbers are one character each: (first code point, last code point) → 1, 2, …
 _ENCLOSED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x3220, 0x3229))
 
@@ -124,14 +132,29 @@ def mark_numbering(state: ParseState) -> None:
         if not found or not paragraph.text[len(found[1]) :].strip():
             continue
         style, label, value = found
-        if style.name in stack:
-            del stack[stack.index(style.name) + 1 :]
-        elif value == 1 or (stack and value == last_value.get(style.name, -1) + 1):
-            stack.append(style.name)
+        name = style.name
+        if name not in stack and value != 1 and value != last_value.get(name, -1) + 1:
+            name = _twin_in_sequence(name, value, stack, last_value) or name
+        if name in stack:
+            del stack[stack.index(name) + 1 :]
+        elif value == 1 or (stack and value == last_value.get(name, -1) + 1):
+            stack.append(name)
         else:
             continue
         if state.body_start is None:
             state.body_start = index
-        last_value[style.name] = value
-        paragraph.label, paragraph.style, paragraph.value = label, style.name, value
+        last_value[name] = value
+        paragraph.label, paragraph.style, paragraph.value = label, name, value
         paragraph.level = len(stack)
+
+
+def _twin_in_sequence(
+    name: str, value: int, stack: list[str], last_value: dict[str, int]
+) -> str | None:
+    """The open style this label continues though its mark differs (a typo: ``3、`` after
+    ``1．`` ``2．``): same kind of number, the next value in that style's sequence."""
+    family = TWIN_STYLES.get(name)
+    for other in stack:
+        if other != name and TWIN_STYLES.get(other) == family and last_value[other] == value - 1:
+            return other
+    return None
