@@ -5,7 +5,8 @@ order. The first style met in the body is level 1, a style first met under it le
 on (a stack of styles). A style met again returns to its level. A label is accepted only where
 its number makes sense: a style new at that point must start at 1 or continue its own last
 number (documents print tasks 1．–52． across several （一） groups), which keeps a body
-sentence that happens to start with ``3.`` from opening a level.
+sentence that happens to start with ``3.`` from opening a level. A label whose mark is
+mistyped (``3、`` after ``1．`` ``2．``) continues the open sequence it fits.
 """
 
 from __future__ import annotations
