@@ -336,7 +336,8 @@ def _pages() -> list[Page]:
             progress_queries,
         ),
         # The home pages show the latest published plan at a glance, the coordinator's with the
-        # queue's counts: a composite of the pages below, so no raw SQL of their own.
+        # queue's counts: they gather the reads of the roll-up, the queue and the dashboard, so
+        # they have no raw SQL of their own.
         Page(
             "home: plan at a glance (coordinator)",
             "coordinator",
