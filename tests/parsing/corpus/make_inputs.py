@@ -19,6 +19,8 @@ Writes, next to this file:
   (`白石市人民政府办公室文件` + the document number) on every page;
 - `baishi-2023-river-chief-notice-with-table-printed.pdf`: the .txt notice of that name printed, its
   tab-separated 任务分解表 as a ruled HTML table;
+- `baishi-2023-business-environment-notice.docx`: the same notice typed in Word, the 附件 on a
+  new page;
 - `baishi-2023-digital-economy-points.docx`: Word, each task's departments in a second
   paragraph of another style;
 - `baishi-2023-digital-economy-tasks.xlsx`: an Excel 任务分解表 ending in a merged `注：` row.
@@ -145,6 +147,29 @@ POINTS = [
     ("（一）加快5G网络建设。新建5G基站1500个，实现乡镇以上区域全覆盖。",
      "牵头单位：市通信发展办公室；配合单位：各县区人民政府"),
 ]  # fmt: skip
+
+
+def write_notice_docx() -> None:
+    """The notice and its attached plan in one Word file, the 附件 after a page break."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+
+    document = _new_docx()
+    signature = {"白石市人民政府办公室", "2023年2月20日"}
+    titles = {"附件", "白石市2023年优化营商环境攻坚行动实施方案"}
+    for index, line in enumerate(
+        text_of("baishi-2023-business-environment-notice.txt").splitlines()
+    ):
+        text = line.strip()
+        if not text:
+            continue
+        if text == "附件":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        paragraph = _add_paragraph(
+            document, text, centered=index < 5 or text in titles, indent=line.startswith("\u3000")
+        )
+        if text in signature:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.save(HERE / "baishi-2023-business-environment-notice.docx")
 
 
 def write_points_docx() -> None:
@@ -683,6 +708,7 @@ def main() -> None:
     write_table_docx()
     write_notice_with_table_docx()
     write_table_xlsx()
+    write_notice_docx()
     write_points_docx()
     write_tasks_xlsx()
     write_pdfs()
