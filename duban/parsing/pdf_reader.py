@@ -63,9 +63,9 @@ def _page_with_tables(page, pdf_layout) -> tuple[list, list, list[list[str]], st
     height = float(page.height)
     boxes = [(t.bbox[1] / height, t.bbox[3] / height) for t in tables]
     rows = [
-        [normalize(pdf_layout.join_cell_lines(cell or "")) for cell in row]
+        [normalize(pdf_layout.join_cell_lines(cell)) for cell in row]
         for table in tables
-        for row in table.extract()
+        for row in _filled_rows(table)
     ]
     outside = [line for line in lines if not any(top <= line.top < bottom for top, bottom in boxes)]
     above = [line.text.strip() for line in outside if line.bottom <= boxes[0][0]]
@@ -79,3 +79,35 @@ def _without_repeated_header(rows: list[list[str]]) -> list[list[str]]:
         return rows
     first = rows[header.row]
     return rows[: header.row + 1] + [row for row in rows[header.row + 1 :] if row != first]
+
+
+def _filled_rows(table) -> list[list[str]]:
+    """The table's cells as text, a merged cell's text repeated over every grid cell it covers
+    (as the Word and Excel readers give them): pdfplumber gives ``None`` there."""
+    texts = table.extract()
+    boxes = [row.cells for row in table.rows]
+    for r, row in enumerate(texts):
+        for c, cell in enumerate(row):
+            if cell is None:
+                row[c] = _covering_text(texts, boxes, r, c)
+    return texts
+
+
+def _covering_text(texts, boxes, r: int, c: int) -> str:
+    # A vertical merge is a cell above in the column reaching down past this row's top; a
+    # horizontal one a cell to the left in the row reaching right past this column's left.
+    top = next((b[1] for b in boxes[r] if b), None)
+    for above in range(r - 1, -1, -1):
+        box = boxes[above][c] if c < len(boxes[above]) else None
+        if box:
+            if top is not None and box[3] > top + 1:
+                return texts[above][c] or ""
+            break
+    left_edge = next((boxes[row][c][0] for row in range(len(boxes)) if boxes[row][c]), None)
+    for left in range(c - 1, -1, -1):
+        box = boxes[r][left]
+        if box:
+            if left_edge is not None and box[2] > left_edge + 1:
+                return texts[r][left] or ""
+            break
+    return ""

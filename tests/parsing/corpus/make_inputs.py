@@ -670,14 +670,29 @@ td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
 """
 
 
+def _html_row(rows: list[list[str]], index: int) -> str:
+    """One row of the printed table, merged as people merge them: an area's name across the
+    row, a task's 序号 and name down the rows of its units."""
+    row = rows[index]
+    if not any(row[2:]):  # an area row: 一 | 水资源保护
+        return f"<tr><td>{row[0]}</td><td colspan='{len(row) - 1}'>{html.escape(row[1])}</td></tr>"
+    cells = []
+    for column, cell in enumerate(row):
+        if column < 2 and index > 0 and rows[index - 1][:2] == row[:2]:
+            continue  # covered by the merged cell above
+        span = 1
+        while column < 2 and index + span < len(rows) and rows[index + span][:2] == row[:2]:
+            span += 1
+        cells.append(f"<td rowspan='{span}'>{html.escape(cell)}</td>")
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
 def write_notice_with_table_pdf() -> None:
     """A notice whose 附件 is a ruled task table; the tab-separated rows of the .txt."""
     text = (HERE / "baishi-2023-river-chief-notice-with-table.txt").read_text(encoding="utf-8")
     prose = "\n".join(line for line in text.splitlines() if "\t" not in line)
     rows = [line.split("\t") for line in text.splitlines() if "\t" in line]
-    cells = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
-    )
+    cells = "".join(_html_row(rows, index) for index in range(len(rows)))
     page = document_html(
         prose,
         TABLE_PDF_STYLE,
