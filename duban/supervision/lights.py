@@ -15,6 +15,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from duban.execution.progress import period_for, report_due
 
 RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
@@ -22,21 +25,22 @@ RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
 # From least to most alarming; aggregation takes the last one present.
 COLOURS = ("grey", "done", "green", "yellow", "orange", "red")
 SEVERITY = {colour: rank for rank, colour in enumerate(COLOURS)}
+# The labels stay plain strings (charts and reports read them); `_()` translates them for display.
 LABELS = {
-    "red": "红灯",
-    "orange": "橙灯",
-    "yellow": "黄灯",
-    "green": "绿灯",
-    "done": "已完成",
-    "grey": "未开始",
+    "red": gettext_noop("红灯"),
+    "orange": gettext_noop("橙灯"),
+    "yellow": gettext_noop("黄灯"),
+    "green": gettext_noop("绿灯"),
+    "done": gettext_noop("已完成"),
+    "grey": gettext_noop("未开始"),
 }
 # Report statuses as `ProgressReport.Status` spells them, with the words units chose from.
 STATUS_LABELS = {
-    "not_started": "未启动",
-    "on_track": "按计划推进",
-    "at_risk": "存在风险",
-    "delayed": "滞后",
-    "done": "已完成",
+    "not_started": gettext_noop("未启动"),
+    "on_track": gettext_noop("按计划推进"),
+    "at_risk": gettext_noop("存在风险"),
+    "delayed": gettext_noop("滞后"),
+    "done": gettext_noop("已完成"),
 }
 
 
@@ -87,12 +91,12 @@ class Light:
 
     @property
     def label(self) -> str:
-        return LABELS[self.colour]
+        return _(LABELS[self.colour])
 
     @property
     def title(self) -> str:
         """All reasons in one line, for a badge's tooltip."""
-        return "；".join(self.reasons)
+        return _("；").join(self.reasons)
 
     @property
     def severity(self) -> int:
@@ -217,7 +221,10 @@ def milestone_overdue(view: _View, rule: dict) -> Iterator[Finding]:
     for milestone in view.unmet_milestones():
         overdue = (view.as_of - milestone.due).days
         if overdue > rule["days"]:
-            text = f"里程碑“{milestone.title}”已逾期{overdue}天"
+            text = _("里程碑“%(title)s”已逾期%(days)s天") % {
+                "title": milestone.title,
+                "days": overdue,
+            }
             yield Finding(rule["colour"], ("milestone", milestone.title, milestone.due), text)
 
 
@@ -227,7 +234,10 @@ def task_overdue(view: _View, rule: dict) -> Iterator[Finding]:
         return
     overdue = (view.as_of - due).days
     if overdue > rule["days"]:
-        text = f"任务已超过完成时限（{cn_date(due)}）{overdue}天"
+        text = _("任务已超过完成时限（%(date)s）%(days)s天") % {
+            "date": cn_date(due),
+            "days": overdue,
+        }
         yield Finding(rule["colour"], ("task-due",), text)
 
 
@@ -235,14 +245,20 @@ def last_status(view: _View, rule: dict) -> Iterator[Finding]:
     last = view.last_report
     if last is not None and last.status == rule["status"]:
         period = period_label(last.period_start, view.facts.cadence)
-        text = f"最近一期（{period}）进展报告自报“{STATUS_LABELS[last.status]}”"
+        status = _(STATUS_LABELS[last.status])
+        text = _("最近一期（%(period)s）进展报告自报“%(status)s”") % {
+            "period": period,
+            "status": status,
+        }
         yield Finding(rule["colour"], ("status",), text)
 
 
 def _next_due(view: _View) -> tuple[str, date] | None:
-    candidates = [(f"里程碑“{m.title}”", m.due) for m in view.unmet_milestones()]
+    candidates = [
+        (_("里程碑“%(title)s”") % {"title": m.title}, m.due) for m in view.unmet_milestones()
+    ]
     if view.facts.due:
-        candidates.append(("任务", view.facts.due))
+        candidates.append((_("任务"), view.facts.due))
     upcoming = [(what, due) for what, due in candidates if due >= view.as_of]
     return min(upcoming, key=lambda item: item[1]) if upcoming else None
 
@@ -255,8 +271,12 @@ def status_near_due(view: _View, rule: dict) -> Iterator[Finding]:
     what, due = upcoming
     days_left = (due - view.as_of).days
     if days_left <= rule["within_days"]:
-        when = f"{what}今天到期" if days_left == 0 else f"距{what}时限仅剩{days_left}天"
-        text = f"自报“{STATUS_LABELS[last.status]}”，{when}"
+        if days_left == 0:
+            when = _("%(what)s今天到期") % {"what": what}
+        else:
+            when = _("距%(what)s时限仅剩%(days)s天") % {"what": what, "days": days_left}
+        status = _(STATUS_LABELS[last.status])
+        text = _("自报“%(status)s”，%(when)s") % {"status": status, "when": when}
         yield Finding(rule["colour"], ("status",), text)
 
 
@@ -271,9 +291,10 @@ def reports_missing(view: _View, rule: dict) -> Iterator[Finding]:
         return
     cadence = view.facts.cadence
     if len(missing) == 1:
-        text = f"{period_label(missing[0], cadence)}进展报告未报送"
+        text = _("%(period)s进展报告未报送") % {"period": period_label(missing[0], cadence)}
     else:
-        text = f"已连续{len(missing)}期未报送进展报告（{period_label(missing[-1], cadence)}起）"
+        since = period_label(missing[-1], cadence)
+        text = _("已连续%(n)s期未报送进展报告（%(since)s起）") % {"n": len(missing), "since": since}
     yield Finding(rule["colour"], ("reports",), text)
 
 
@@ -294,7 +315,10 @@ def time_remaining(view: _View, rule: dict) -> Iterator[Finding]:
     if 1 - elapsed <= rule["share_left"]:
         days_left = (view.facts.due - view.as_of).days
         share = round(rule["share_left"] * 100)
-        text = f"剩余时间不足{share}%（还剩{days_left}天），尚无实质进展报告"
+        text = _("剩余时间不足%(share)s%%（还剩%(days)s天），尚无实质进展报告") % {
+            "share": share,
+            "days": days_left,
+        }
         yield Finding(rule["colour"], ("time",), text)
 
 
@@ -303,8 +327,11 @@ def silence(view: _View, rule: dict) -> Iterator[Finding]:
     since = (last.submitted or last.period_end) if last else view.facts.start
     days = (view.as_of - since).days
     if days > rule["days"]:
-        what = "进展报告" if last else "进展报告（本年度尚未报送）"
-        yield Finding(rule["colour"], ("silence",), f"已{days}天未报送{what}")
+        if last:
+            text = _("已%(days)s天未报送进展报告") % {"days": days}
+        else:
+            text = _("已%(days)s天未报送进展报告（本年度尚未报送）") % {"days": days}
+        yield Finding(rule["colour"], ("silence",), text)
 
 
 def trajectory(view: _View, rule: dict) -> Iterator[Finding]:
@@ -317,7 +344,11 @@ def trajectory(view: _View, rule: dict) -> Iterator[Finding]:
     expected = round(elapsed * 100)
     lag = expected - last.percent
     if lag > rule["lag_points"]:
-        text = f"自报进度{last.percent}%，低于时间进度{expected}%（落后{lag}个百分点）"
+        text = _("自报进度%(percent)s%%，低于时间进度%(expected)s%%（落后%(lag)s个百分点）") % {
+            "percent": last.percent,
+            "expected": expected,
+            "lag": lag,
+        }
         yield Finding(rule["colour"], ("trajectory",), text)
 
 
@@ -333,8 +364,8 @@ def repeated(view: _View, rule: dict, rules: RuleSet) -> Iterator[Finding]:
             return
         checkpoints.append(day)
     if all(compute_light(view.facts, c, base).severity >= floor for c in checkpoints):
-        label = LABELS[rule["at_least"]]
-        text = f"连续{rule['times']}期为{label}或更重"
+        label = _(LABELS[rule["at_least"]])
+        text = _("连续%(times)s期为%(light)s或更重") % {"times": rule["times"], "light": label}
         yield Finding(rule["colour"], ("repeated",), text)
 
 
@@ -360,9 +391,10 @@ NEEDS_RULE_SET = {"repeated"}
 def compute_light(facts: TaskFacts, as_of: date, rules: RuleSet) -> Light:
     """The task's light on `as_of` under `rules`, with one reason per thing that is wrong."""
     if facts.accepted_done and facts.accepted_done <= as_of:
-        return Light("done", (f"已完成：牵头单位报告完成，{cn_date(facts.accepted_done)}已采纳",))
+        accepted = cn_date(facts.accepted_done)
+        return Light("done", (_("已完成：牵头单位报告完成，%(date)s已采纳") % {"date": accepted},))
     if as_of < facts.start:
-        return Light("grey", (f"未开始：任务自{cn_date(facts.start)}起计",))
+        return Light("grey", (_("未开始：任务自%(date)s起计") % {"date": cn_date(facts.start)},))
     view = _view(facts, as_of)
     worst_by_key: dict[tuple, Finding] = {}
     for rule in rules.rules:
@@ -374,9 +406,11 @@ def compute_light(facts: TaskFacts, as_of: date, rules: RuleSet) -> Light:
             if held is None or SEVERITY[finding.colour] > SEVERITY[held.colour]:
                 worst_by_key[finding.key] = finding
     if not worst_by_key:
-        return Light("green", ("绿灯：按计划推进，无逾期、无缺报",))
+        return Light("green", (_("绿灯：按计划推进，无逾期、无缺报"),))
     findings = sorted(worst_by_key.values(), key=lambda f: -SEVERITY[f.colour])
-    reasons = tuple(f"{LABELS[f.colour]}：{f.text}" for f in findings)
+    reasons = tuple(
+        _("%(light)s：%(why)s") % {"light": _(LABELS[f.colour]), "why": f.text} for f in findings
+    )
     return Light(findings[0].colour, reasons)
 
 
@@ -391,8 +425,8 @@ def _counts(lights: Sequence[Light]) -> str:
     for colour in reversed(COLOURS):
         n = sum(1 for light in lights if light.colour == colour)
         if n:
-            parts.append(f"{LABELS[colour]}{n}项")
-    return "、".join(parts) + f"（共{len(lights)}项任务）"
+            parts.append(_("%(light)s%(n)s项") % {"light": _(LABELS[colour]), "n": n})
+    return _("、").join(parts) + _("（共%(n)s项任务）") % {"n": len(lights)}
 
 
 def aggregate(
@@ -406,24 +440,30 @@ def aggregate(
     """
     method = method or {"method": "worst"}
     if not lights:
-        return Light("grey", ("未开始：没有任务",))
+        return Light("grey", (_("未开始：没有任务"),))
     summary = _counts(lights)
     started = [(light, w) for light, w in zip(lights, weights or [1.0] * len(lights), strict=True)]
     started = [(light, w) for light, w in started if light.colour != "grey"]
     if not started:
-        return Light("grey", (f"未开始：{summary}",))
-    if all(light.colour == "done" for light, _ in started):
-        return Light("done", (f"已完成：{summary}",))
+        return Light("grey", (_("未开始：%(summary)s") % {"summary": summary},))
+    if all(light.colour == "done" for light, _weight in started):
+        return Light("done", (_("已完成：%(summary)s") % {"summary": summary},))
     if method["method"] == "worst":
-        colour = max((light.colour for light, _ in started), key=SEVERITY.__getitem__)
-        return Light(colour, (f"{LABELS[colour]}：{summary}",))
-    total = sum(w for _, w in started) or 1.0
+        colour = max((light.colour for light, _weight in started), key=SEVERITY.__getitem__)
+        reason = _("%(light)s：%(why)s") % {"light": _(LABELS[colour]), "why": summary}
+        return Light(colour, (reason,))
+    total = sum(w for _light, w in started) or 1.0
     score = sum(WEIGHTED_POINTS[light.colour] * w for light, w in started) / total
     colour = "green"
     for candidate in ("yellow", "orange", "red"):
         if score >= method[f"{candidate}_at"]:
             colour = candidate
-    return Light(colour, (f"{LABELS[colour]}：加权得分{score:.2f}，{summary}",))
+    reason = _("%(light)s：加权得分%(score).2f，%(summary)s") % {
+        "light": _(LABELS[colour]),
+        "score": score,
+        "summary": summary,
+    }
+    return Light(colour, (reason,))
 
 
 # ---- Disagreement between what the unit says, the light and the coordinator's judgement -----
@@ -433,11 +473,11 @@ STATUS_BANDS = {"on_track": 0, "done": 0, "at_risk": 1, "delayed": 2}
 LIGHT_BANDS = {"green": 0, "done": 0, "yellow": 1, "orange": 1, "red": 2}
 JUDGEMENT_BANDS = {5: 0, 4: 0, 3: 1, 2: 2, 1: 2}
 JUDGEMENT_LABELS = {
-    5: "确定能按期完成",
-    4: "较有把握",
-    3: "存在不确定性",
-    2: "把握不大",
-    1: "难以按期完成",
+    5: gettext_noop("确定能按期完成"),
+    4: gettext_noop("较有把握"),
+    3: gettext_noop("存在不确定性"),
+    2: gettext_noop("把握不大"),
+    1: gettext_noop("难以按期完成"),
 }
 
 
@@ -447,14 +487,16 @@ def disagreement(
     """Why the task is flagged, or None: the three views lie `bands` or more bands apart."""
     views = []
     if self_status in STATUS_BANDS:
-        views.append((STATUS_BANDS[self_status], f"自报“{STATUS_LABELS[self_status]}”"))
+        status = _(STATUS_LABELS[self_status])
+        views.append((STATUS_BANDS[self_status], _("自报“%(status)s”") % {"status": status}))
     if light.colour in LIGHT_BANDS:
-        views.append((LIGHT_BANDS[light.colour], f"计算为{light.label}"))
+        views.append((LIGHT_BANDS[light.colour], _("计算为%(light)s") % {"light": light.label}))
     if judgement in JUDGEMENT_BANDS:
-        views.append((JUDGEMENT_BANDS[judgement], f"研判为“{JUDGEMENT_LABELS[judgement]}”"))
+        judged = _(JUDGEMENT_LABELS[judgement])
+        views.append((JUDGEMENT_BANDS[judgement], _("研判为“%(judged)s”") % {"judged": judged}))
     if len(views) < 2:
         return None
-    spread = max(b for b, _ in views) - min(b for b, _ in views)
+    spread = max(b for b, _text in views) - min(b for b, _text in views)
     if spread < bands:
         return None
-    return "判断不一致：" + "，".join(text for _, text in views)
+    return _("判断不一致：") + _("，").join(text for _band, text in views)

@@ -5,10 +5,19 @@ navigation, table headers and form labels.
 """
 
 import re
+from datetime import date
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
+
+from duban.supervision.lights import (
+    MilestoneFact,
+    ReportFact,
+    TaskFacts,
+    compute_light,
+    load_rule_set,
+)
 
 # Chinese characters and full-width punctuation.
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
@@ -65,3 +74,21 @@ def test_the_urge_form_reads_in_english_with_its_errors(client, coordinator, cai
     assert texts(html, "label") == ["Level", "Notice text"]
     assert "This field is required." in html
     assert not CJK.search(" ".join(texts(html, "nav") + texts(html, "label")))
+
+
+def test_a_light_and_its_reason_read_in_english():
+    late = TaskFacts(
+        start=date(2012, 1, 1),
+        due=date(2012, 12, 31),
+        milestones=(MilestoneFact("起草条例", date(2012, 8, 29)),),
+        reports=(
+            ReportFact(date(2012, 8, 1), date(2012, 8, 31), "on_track", 60, date(2012, 9, 3)),
+        ),
+    )
+
+    with translation.override("en"):
+        light = compute_light(late, date(2012, 9, 30), load_rule_set("default"))
+        label, reasons = light.label, light.reasons
+
+    assert label == "Red"
+    assert reasons[0] == "Red: milestone “起草条例” is 32 days overdue"
