@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy
+
 # A period's report is due on the 5th day after the period ends (月报次月5日前报送).
 REPORT_DUE_DAYS = 5
 
@@ -84,7 +86,10 @@ def default_percent(status: str, period_end: date) -> int:
 
 # ---- Roll-up: task → area → plan ----------------------------------------------------------
 
-ROLLUP_FORMULA = "P(上级) = Σ(wᵢ × Pᵢ) ÷ Σwᵢ，i 为未撤销的下级；工作单元的 P 取牵头单位最新报告"
+# Translated when shown, not here: the page renders it in the reader's language.
+ROLLUP_FORMULA = gettext_lazy(
+    "P(上级) = Σ(wᵢ × Pᵢ) ÷ Σwᵢ，i 为未撤销的下级；工作单元的 P 取牵头单位最新报告"
+)
 
 
 @dataclass
