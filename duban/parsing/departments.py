@@ -304,7 +304,8 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         elif depth:
             pass
         elif char in _SEPARATORS or (
-            char in _SPACES and folded[part_start:i].strip().endswith(_NAME_ENDINGS)
+            # a short window: the endings are at most three characters, and the scan linear
+            char in _SPACES and folded[max(part_start, i - 4) : i].endswith(_NAME_ENDINGS)
         ):
             parts.append((part_start, i))
             part_start = i + 1
