@@ -31,6 +31,8 @@ CONTINUING = "，,、（(《“"
 DATE_LINE = re.compile(
     r"[〇一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月"
     r"\s*[一二三四五六七八九十\d]{1,3}\s*日(?:印发|发布|印)?"
+    # the publication note run onto the date's line: 2023年2月20日（此件公开发布）
+    r"(?:\s*[（(]此件[^）)]*[）)])?"
 )
 LIST_LABEL_LINE = re.compile(
     r"[（(]?(?:牵头|责任|配合|参与|协办|主办|承办|协同|主责|实施)(?:单位|部门|主体)?\s*[：:]"
