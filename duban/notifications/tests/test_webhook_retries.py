@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from duban.directory.models import User
 from duban.notifications.models import Channel, DeliveryAttempt
 from duban.notifications.services import notify, unit_webhook_save
 from duban.notifications.tests.conftest import run_queued_tasks
@@ -19,6 +20,9 @@ def quick_webhooks(settings):
 
 
 def urge(caizheng, url, capture):
+    # These tests follow the chat robot alone: no e-mail task beside the webhook's.
+    User.objects.filter(pk=caizheng.pk).update(email="")
+    caizheng.refresh_from_db()
     unit_webhook_save(unit=caizheng.unit, url=url, secret="", active=True, by=caizheng)
     with capture(execute=True):
         notify(users=[caizheng], kind="urge", title="催办")
