@@ -28,8 +28,7 @@ def home_context(user: User) -> dict:
         context["user_counts"] = _user_counts()
     if user.role in READS_THE_WHOLE_PLAN:
         context.update(_glance(user))
-    if user.role != User.Role.LEADER:  # the glance tells leaders more than the plan's counts
-        context.update(home_panels(user))
+    context.update(home_panels(user))
     if user.unit_id:
         context["colleagues"] = user.unit.users.filter(is_active=True).order_by("username")
     return context
