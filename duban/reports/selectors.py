@@ -35,12 +35,13 @@ from duban.execution.selectors.progress import plan_progress
 from duban.execution.selectors.reports import FILED, missing_reports
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
-from duban.supervision.lights import Light, compute_light
+from duban.supervision.lights import SEVERITY, Light, compute_light
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
     lead_units,
     light_tally,
+    lights_for_tasks,
     most_red_first,
     supervised_tasks,
 )
@@ -318,3 +319,26 @@ def latest_comments(*, plan: Plan, as_of: date, limit: int = LATEST_COMMENTS):
         .select_related("task", "author", "report")
         .order_by("-created_at")[:limit]
     )
+
+
+# ---- A unit's own share ---------------------------------------------------------------------
+
+
+@dataclass
+class UnitGlance:
+    """The lights of the tasks one unit leads or co-operates on: what its home page shows."""
+
+    lights: dict[str, int]
+    alarms: list[RedItem]  # red, orange and yellow ones, the most alarming first
+
+
+def unit_at_a_glance(*, tasks: list[Task], as_of: date | None = None) -> UnitGlance:
+    """`tasks` are the unit's own (`plans.selectors.tasks_for_unit`); four queries."""
+    lights = lights_for_tasks(tasks, as_of)
+    alarms = [
+        RedItem(task, None, lights[task.pk])
+        for task in tasks
+        if lights[task.pk].severity >= SEVERITY["yellow"]
+    ]
+    alarms.sort(key=lambda item: -item.light.severity)
+    return UnitGlance(lights=light_tally(lights.values()), alarms=alarms)

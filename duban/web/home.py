@@ -8,7 +8,7 @@ from duban.execution.selectors.queue import Queue, coordinator_queue, current_pl
 from duban.lib.clock import today
 from duban.plans.selectors import home_panels
 from duban.reports.charts import glance_charts
-from duban.reports.selectors import plan_at_a_glance
+from duban.reports.selectors import plan_at_a_glance, unit_at_a_glance
 
 # Who sees the province-wide picture (全局概览): the reform office and the leadership.
 READS_THE_WHOLE_PLAN = (User.Role.COORDINATOR, User.Role.LEADER)
@@ -29,6 +29,9 @@ def home_context(user: User) -> dict:
     if user.role in READS_THE_WHOLE_PLAN:
         context.update(_glance(user))
     context.update(home_panels(user))
+    if context.get("home_unit_tasks"):
+        # A unit's staff see their own tasks' lights, never the province-wide picture.
+        context["unit_glance"] = unit_at_a_glance(tasks=context["home_unit_tasks"], as_of=today())
     if user.unit_id:
         context["colleagues"] = user.unit.users.filter(is_active=True).order_by("username")
     return context

@@ -90,3 +90,17 @@ def test_the_leaders_home_on_the_demo_year_in_as_many(
     with django_assert_num_queries(LEADER_HOME_QUERIES):
         response = client.get(reverse("web:home"))
     assert "红灯任务（" in response.content.decode()
+
+
+def test_an_editor_sees_its_own_tasks_lights_only(client, caizheng, small_plan):
+    html = home(client, caizheng)
+    assert 'id="unit-lights"' in html
+    assert "里程碑“完成调研”已逾期92天" in html  # 1.1.1, which 省财政厅 leads
+    assert "完善价格调节基金制度" not in html  # 2.1.2, yellow, is 省发展改革委's alone
+
+
+def test_a_co_operating_unit_sees_the_light_of_the_task_it_helps_with(client, fagai, small_plan):
+    html = home(client, fagai)
+    assert "里程碑“完成调研”已逾期92天" in html  # 1.1.1, where it co-operates
+    assert "完善价格调节基金制度" in html  # its own yellow 2.1.2
+    assert 'id="glance-charts"' not in html
