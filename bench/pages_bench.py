@@ -345,6 +345,9 @@ def _pages() -> list[Page]:
             None,
         ),
         Page("home: plan at a glance (leader)", "leader", lambda p: reverse("web:home"), None),
+        Page(
+            "home: own tasks' lights (省发展改革委)", "fagai", lambda p: reverse("web:home"), None
+        ),
         Page("API: plan's tasks", "coordinator", lambda p: f"/api/plans/{p}/tasks", None),
         Page(
             "execution workspace (省发展改革委)",
