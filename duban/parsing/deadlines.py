@@ -21,7 +21,8 @@ from collections.abc import Callable
 
 from duban.parsing.document import Deadline
 from duban.parsing.normalize import recognition_view
-from duban.parsing.vocabulary import CHINESE_DIGITS, DEADLINE_PHRASES, XUN
+from duban.parsing.numbering import chinese_number
+from duban.parsing.vocabulary import DEADLINE_PHRASES, XUN
 
 _SMALL_NUMBER = r"\d{1,2}|十[一二]?|[一二两三四五六七八九十]"
 _SLOTS = {
@@ -39,15 +40,13 @@ PHRASES = [(re.compile(pattern.format(**_SLOTS)), rule) for pattern, rule in DEA
 
 
 def small_number(text: str) -> int:
-    """``12`` ``十二`` ``两`` → int (numbers up to 99)."""
+    """``12`` ``十二`` ``两`` → int; the phrase patterns admit only numerals here."""
     if text.isdigit():
         return int(text)
-    if text.startswith("十"):
-        return 10 + (CHINESE_DIGITS[text[1]] if len(text) > 1 else 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return CHINESE_DIGITS[tens] * 10 + (CHINESE_DIGITS[ones] if ones else 0)
-    return CHINESE_DIGITS[text]
+    value = chinese_number(text)
+    if value is None:
+        raise ValueError(f"not a numeral: {text!r}")
+    return value
 
 
 def find_deadlines(text: str, year: int | None) -> list[Deadline]:

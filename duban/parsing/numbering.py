@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from duban.parsing.state import ParseState
+from duban.parsing.vocabulary import CHINESE_DIGITS
 
 CHINESE_NUMERAL = "[一二三四五六七八九十百〇零两]+"
 # What follows a decimal quantity (3.1亿元, 12.5%), which is no outline number.
@@ -60,28 +61,17 @@ TWIN_STYLES = {
 # Enclosed numbers are one character each: (first code point, last code point) → 1, 2, …
 _ENCLOSED = ((0x2460, 0x2473), (0x2474, 0x2487), (0x2488, 0x249B), (0x3220, 0x3229))
 
-_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-
 
 def chinese_number(numeral: str) -> int | None:
     """Value of a small Chinese numeral (一 … 九十九, 一百…); None when it is not one."""
     total, current = 0, 0
     for char in numeral:
-        if char in _DIGITS:
-            current = current * 10 + _DIGITS[char] if current and char in "〇零" else _DIGITS[char]
+        if char in CHINESE_DIGITS:
+            current = (
+                current * 10 + CHINESE_DIGITS[char]
+                if current and char in "〇零"
+                else CHINESE_DIGITS[char]
+            )
         elif char == "十":
             total += (current or 1) * 10
             current = 0

@@ -312,7 +312,8 @@ DEADLINE_PHRASES = (
     (r"长期推进", "open_ended"),
 )
 
-# Chinese numerals that may stand for small numbers in time phrases and numbering.
+# Chinese digits of small numbers in time phrases and numbering; 十 and 百 are multipliers,
+# read by `numbering.chinese_number`.
 CHINESE_DIGITS = {
     "〇": 0,
     "零": 0,
@@ -326,7 +327,6 @@ CHINESE_DIGITS = {
     "七": 7,
     "八": 8,
     "九": 9,
-    "十": 10,
 }
 
 # Ten-day periods of a month: (first day, last day or None for the month's end).
