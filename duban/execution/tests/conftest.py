@@ -226,6 +226,10 @@ def file_report(coordinator):
 
 
 @pytest.fixture
-def no_demo_plan(db):
-    """Closes the demo's imported plans for one test, so only the test's own plans owe reports."""
+def no_demo_plan(demo_accounts):
+    """Closes the demo's imported plans for one test, so only the test's own plans owe reports.
+
+    It asks for the demo first: after a browser test has flushed the database, the demo is
+    loaded again inside this test, and must be there before it is closed.
+    """
     Plan.objects.filter(source__isnull=False).update(status=Plan.Status.CLOSED)

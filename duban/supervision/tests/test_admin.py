@@ -14,11 +14,11 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_the_admin_reads_the_records(client, admin_user, page):
+@pytest.mark.parametrize("url_name", PAGES)
+def test_the_admin_reads_the_records(client, admin_user, url_name):
     admin_user.is_staff = admin_user.is_superuser = True
     admin_user.save(update_fields=["is_staff", "is_superuser"])
     client.force_login(admin_user)
-    assert client.get(reverse(page)).status_code == 200
-    add = page.replace("_changelist", "_add")
+    assert client.get(reverse(url_name)).status_code == 200
+    add = url_name.replace("_changelist", "_add")
     assert client.get(reverse(add)).status_code == 403
