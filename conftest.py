@@ -11,12 +11,20 @@
 
 import pytest
 from django.test import override_settings
+from django.utils import translation
 
 from duban.directory.models import User
 from duban.web.demo import demo_load
 
 # Faster hashing only; what the tests check is unchanged.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _back_to_the_default_language():
+    """A request in English leaves English active in this thread; each test starts in Chinese."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,6 @@
 """The API's error messages follow the reader's language, like the pages."""
 
 import pytest
-from django.utils import translation
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_default_language():
-    """The test client leaves the last request's language active in this thread; the tests
-    that run after these must see the default language again."""
-    yield
-    translation.deactivate()
 
 
 def sign_in(client, user, language: str) -> None:

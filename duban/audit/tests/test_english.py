@@ -2,25 +2,13 @@
 change. The audit app has no pages of its own; its message reaches people through every form
 that saves a versioned record."""
 
-import re
-
 import pytest
 from django.utils import translation
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.notifications.models import UnitWebhook
-
-# Chinese characters and full-width punctuation.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_default_language():
-    """The test client leaves the last request's language active in this thread; the tests
-    that run after these must see the default language again."""
-    yield
-    translation.deactivate()
+from duban.web.tests.english import CJK
 
 
 @pytest.mark.django_db

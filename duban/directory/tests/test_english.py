@@ -8,17 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from duban.directory.models import Region, Unit
-
-# Chinese characters and full-width punctuation.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_default_language():
-    """The test client leaves the last request's language active in this thread; the tests
-    that run after these must see the default language again."""
-    yield
-    translation.deactivate()
+from duban.web.tests.english import CJK
 
 
 def role_in_header(client, user) -> str:

@@ -4,40 +4,11 @@ Unit names, task titles and dates (written 2012年5月20日 in every language, a
 are data; the checks cover the page's own words: headings, navigation and table headers.
 """
 
-import re
-
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from duban.plans.models import Plan
-
-# Chinese characters and full-width punctuation.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_default_language():
-    """The test client leaves the last request's language active in this thread; the tests
-    that run after these must see the default language again."""
-    yield
-    translation.deactivate()
-
-
-def read_in_english(client, user) -> None:
-    client.force_login(user)
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-
-
-def texts(html: str, tag: str) -> list[str]:
-    found = re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, re.S)
-    return [re.sub(r"<[^>]+>", " ", inner).strip() for inner in found]
-
-
-def own_words(html: str, *, data: str = "") -> str:
-    """Headings, navigation and table headers, with the one piece of data they name removed."""
-    words = " ".join(texts(html, "h1") + texts(html, "nav") + texts(html, "th"))
-    return words.replace(data, "") if data else words
+from duban.web.tests.english import CJK, own_words, read_in_english, texts
 
 
 @pytest.mark.django_db

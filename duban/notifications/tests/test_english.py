@@ -4,36 +4,11 @@ Message titles and unit names are data and stay as written; only the page's own 
 checked for Chinese.
 """
 
-import re
-
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from duban.notifications.models import UnitWebhook
-
-# Chinese characters and full-width punctuation.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_default_language():
-    """The test client leaves the last request's language active in this thread; the tests
-    that run after these must see the default language again."""
-    yield
-    translation.deactivate()
-
-
-def read_in_english(client, user) -> None:
-    client.force_login(user)
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-
-
-def texts(html: str, tag: str) -> list[str]:
-    return [
-        re.sub(r"<[^>]+>", " ", inner)
-        for inner in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, re.S)
-    ]
+from duban.web.tests.english import CJK, read_in_english, texts
 
 
 @pytest.mark.django_db

@@ -5,35 +5,12 @@ Plan and task titles, unit names and document numbers are data; the checks cover
 own words: navigation, tabs and table headers, and an English heading on each page.
 """
 
-import re
-
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from duban.directory.models import Region, Unit
 from duban.plans.models import Plan
-
-# Chinese characters and full-width punctuation.
-CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_default_language():
-    """The test client leaves the last request's language active in this thread; the tests
-    that run after these must see the default language again."""
-    yield
-    translation.deactivate()
-
-
-def read_in_english(client, user) -> None:
-    client.force_login(user)
-    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
-
-
-def texts(html: str, tag: str) -> list[str]:
-    found = re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, re.S)
-    return [re.sub(r"<[^>]+>", " ", inner).strip() for inner in found]
+from duban.web.tests.english import CJK, read_in_english, texts
 
 
 @pytest.fixture
