@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ExecutionConfig(AppConfig):
     name = "duban.execution"
     verbose_name = _("实施与进展")
+
+    def ready(self):
+        from duban.execution import owed
+
+        owed.register()

@@ -198,8 +198,7 @@ def _at(day: date, hour: int = 10) -> datetime:
 def _units_of_work(plan: Plan) -> list[Task]:
     return list(
         Task.objects.active()
-        .filter(plan=plan, assignments__role=Assignment.Role.LEAD, assignments__withdrawn=False)
-        .distinct()
+        .filter(plan=plan, pk__in=Assignment.objects.leads().values("task_id"))
         .order_by("region_id", "path")
     )
 

@@ -95,13 +95,7 @@ def access_plan_to_file(user: User, plan_id: int) -> Plan:
     404 when the unit leads nothing in it (or it is not published): there is nothing to file.
     """
     plan = get_object_or_404(Plan.objects.published(), pk=plan_id)
-    leads = Assignment.objects.filter(
-        task__plan=plan,
-        task__withdrawn=False,
-        unit_id=user.unit_id,
-        role=Assignment.Role.LEAD,
-        withdrawn=False,
-    )
+    leads = Assignment.objects.leads().filter(task__plan=plan, unit_id=user.unit_id)
     # Only a unit that leads a task files an implementation plan for it.
     if not user.unit_id or not leads.exists():
         raise Http404
@@ -114,9 +108,7 @@ def access_plan_to_file(user: User, plan_id: int) -> Plan:
 def access_lead_task(user: User, task_id: int) -> Task:
     """A task `user`'s unit leads, for its editor to ask for the task's deadline to move."""
     task = get_object_or_404(Task.objects.select_related("plan"), pk=task_id, withdrawn=False)
-    leads = task.assignments.filter(
-        unit_id=user.unit_id, role=Assignment.Role.LEAD, withdrawn=False
-    )
+    leads = task.assignments.leads().filter(unit_id=user.unit_id)
     # Only the lead unit answers for the task's deadline; for anyone else the page is not there.
     if not user.unit_id or not leads.exists():
         raise Http404
@@ -155,7 +147,7 @@ def access_progress_report(
     if (
         user.unit_id != report.unit_id
         and (is_editor(user) or _is_viewer(user))
-        and report.task.assignments.filter(unit_id=user.unit_id, withdrawn=False).exists()
+        and report.task.assignments.live().filter(unit_id=user.unit_id).exists()
     ):
         if write or review:
             raise PermissionDenied

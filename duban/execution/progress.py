@@ -52,6 +52,13 @@ def period_for(day: date, cadence: str) -> tuple[date, date]:
     return date(day.year, first_month, 1), date(day.year, last_month, last_day)
 
 
+def period_label(period_start: date, cadence: str) -> str:
+    """`2012年第3季度`, `2012年7月`: the period as reports and reminders name it."""
+    if cadence == QUARTERLY:
+        return f"{period_start.year}年第{(period_start.month - 1) // 3 + 1}季度"
+    return f"{period_start.year}年{period_start.month}月"
+
+
 def periods_of_year(year: int, cadence: str, *, until: date) -> Iterator[tuple[date, date]]:
     """The periods of `year` from January up to the one containing `until` (none after it)."""
     start = date(year, 1, 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -124,8 +124,3 @@ def _page_setup(sheet) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
-
-
-def row_dict(row: TaskRow) -> dict[str, Any]:
-    """A row as a plain dict (for JSON and templates)."""
-    return asdict(row)

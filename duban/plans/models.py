@@ -211,6 +211,22 @@ class Task(Versioned):
         return f"{self.path} {self.title}"
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def live(self):
+        """Shares that still count: neither the share nor its task is withdrawn."""
+        return self.filter(withdrawn=False, task__withdrawn=False)
+
+    def leads(self):
+        """Live lead (牵头) shares: the units that answer for the task."""
+        return self.live().filter(role=Assignment.Role.LEAD)
+
+    def for_unit(self, unit):
+        return self.filter(unit=unit)
+
+    def published(self):
+        return self.filter(task__plan__status=Plan.Status.PUBLISHED)
+
+
 class Assignment(models.Model):
     """A unit's share of a task: lead (牵头) or co-operating (配合)."""
 
@@ -237,6 +253,8 @@ class Assignment(models.Model):
 
     history = audited_history()
 
+    objects = AssignmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("任务分工")
         verbose_name_plural = _("任务分工")
@@ -251,6 +269,10 @@ class Assignment(models.Model):
 
     def __str__(self):
         return f"{self.task.path} {self.unit or self.name_as_written} ({self.get_role_display()})"
+
+    @property
+    def is_lead(self) -> bool:
+        return self.role == self.Role.LEAD
 
 
 class Target(models.Model):
@@ -277,33 +299,6 @@ class Target(models.Model):
 
     def __str__(self):
         return self.text
-
-
-class TargetValue(models.Model):
-    """The actual value of a target as reported on a date."""
-
-    target = models.ForeignKey(
-        Target, verbose_name=_("量化目标"), on_delete=models.CASCADE, related_name="actuals"
-    )
-    as_of = models.DateField(_("截至日期"))
-    value = models.DecimalField(_("实际值"), max_digits=20, decimal_places=4)
-    note = models.CharField(_("说明"), max_length=255, blank=True)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("填报人"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    history = audited_history()
-
-    class Meta:
-        verbose_name = _("目标实际值")
-        verbose_name_plural = _("目标实际值")
-        ordering = ["target", "as_of"]
-
-    def __str__(self):
-        return f"{self.target} {self.as_of}: {self.value}"
 
 
 class CitedDocument(models.Model):

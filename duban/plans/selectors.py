@@ -192,7 +192,8 @@ def city_matrix(plan: Plan) -> dict:
 def unit_task_counts(plan: Plan) -> list[dict]:
     """Units with how many tasks they lead and co-operate on."""
     counts = (
-        Assignment.objects.filter(task__plan=plan, withdrawn=False, task__withdrawn=False)
+        Assignment.objects.live()
+        .filter(task__plan=plan)
         .exclude(unit__isnull=True)
         .values("unit_id", "unit__name", "unit__short_name")
         .annotate(

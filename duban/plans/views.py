@@ -22,7 +22,7 @@ from duban.audit import services as audit
 from duban.directory.models import Unit
 from duban.directory.roles import is_coordinator
 from duban.parsing.document import ParseError
-from duban.plans import selectors, services
+from duban.plans import badges, selectors, services
 from duban.plans.forms import (
     AssignmentAddForm,
     AssignmentChangeForm,
@@ -39,7 +39,6 @@ from duban.plans.models import Assignment, Plan
 from duban.plans.permissions import access_plan, access_source, access_task
 from duban.plans.review import source_segments, with_split_points
 from duban.plans.services.publishing import publish_problems
-from duban.supervision.selectors import lights_for_tasks
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Uploaded task tables wait here between the preview and the confirmation.
@@ -92,7 +91,9 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     context = {
         "plan": plan,
         "tree": tree,
-        "lights": _lights(plan, [n.task for n in selectors.flatten(tree) if not n.children]),
+        "columns": badges.columns(
+            plan, [n.task for n in selectors.flatten(tree) if not n.children]
+        ),
         "summary": selectors.plan_summary(plan),
         "my_unit": request.user.unit_id,
         "can_edit": is_coordinator(request.user),
@@ -413,17 +414,10 @@ def unit_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
         "plan": plan,
         "unit": unit,
         "tasks": tasks,
-        "lights": _lights(plan, tasks),
+        "columns": badges.columns(plan, tasks),
         "counts": selectors.unit_task_counts(plan),
     }
     return render(request, "plans/unit_tasks.html", context)
-
-
-def _lights(plan: Plan, tasks) -> dict:
-    # A draft has no work under way yet: lights judge a published plan's units of work.
-    if plan.status != Plan.Status.PUBLISHED:
-        return {}
-    return lights_for_tasks(tasks)
 
 
 @login_required

@@ -264,8 +264,8 @@ def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
     # Seen from the day after the round's due date, every report not yet filed is listed,
     # this round's and earlier ones: one call gives both the round and the backlog.
     unfiled = missing_reports(plan=plan, as_of=max(as_of, due + timedelta(days=1)))
-    live = Assignment.objects.filter(
-        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"), withdrawn=False
+    live = Assignment.objects.live().filter(
+        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
     )
     filed = list(
         ProgressReport.objects.filter(

@@ -6,3 +6,9 @@ class SupervisionConfig(AppConfig):
     name = "duban.supervision"
     label = "supervision"
     verbose_name = _("督查督办")
+
+    def ready(self):
+        from duban.plans import badges
+        from duban.supervision.selectors import light_cells
+
+        badges.register("light", _("预警"), light_cells)

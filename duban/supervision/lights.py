@@ -18,7 +18,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from duban.execution.progress import period_for, report_due
+from duban.execution.progress import period_for, period_label, report_due
 
 RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
 
@@ -188,12 +188,6 @@ def _view(facts: TaskFacts, as_of: date) -> _View:
 
 def cn_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def period_label(period_start: date, cadence: str) -> str:
-    if cadence == "quarterly":
-        return f"{period_start.year}年第{(period_start.month - 1) // 3 + 1}季度"
-    return f"{period_start.year}年{period_start.month}月"
 
 
 def late_periods(view: _View) -> list[date]:

@@ -34,13 +34,12 @@ class Reminder(models.Model):
         DUE_TODAY = "due_today", _("到期当日提醒")
         OVERDUE_WEEKLY = "overdue_weekly", _("逾期每周提醒")
 
-    class Target(models.TextChoices):
-        MILESTONE = "milestone", _("里程碑")
-        REPORT = "report", _("进展报告")
-        IMPLEMENTATION_PLAN = "implementation_plan", _("实施方案")
-
     kind = models.CharField(_("类别"), max_length=16, choices=Kind.choices)
-    target = models.CharField(_("事项类别"), max_length=24, choices=Target.choices)
+    target = models.CharField(
+        _("事项类别"),
+        max_length=24,
+        help_text=_("登记应办事项的应用所定的类别，如 milestone、report、implementation_plan。"),
+    )
     target_key = models.CharField(
         _("事项标识"),
         max_length=64,

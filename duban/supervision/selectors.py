@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
+from duban.execution.selectors.reports import FILED
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
 from duban.plans.models import Assignment, Plan, Task
@@ -35,8 +37,6 @@ from duban.supervision.lights import (
 from duban.supervision.models import Judgement, Reminder, Urge
 
 Review = ProgressReport.Review
-# A report counts once the unit has sent it; the office's answer does not unsend it.
-FILED = (Review.SUBMITTED, Review.ACCEPTED, Review.RETURNED)
 
 
 def active_rules() -> RuleSet:
@@ -49,9 +49,11 @@ def _local_day(moment) -> date | None:
 
 def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
     """task id → the lead unit's id, for the tasks that have one."""
-    rows = Assignment.objects.filter(
-        task_id__in=list(task_ids), role=Assignment.Role.LEAD, withdrawn=False, unit__isnull=False
-    ).values_list("task_id", "unit_id")
+    rows = (
+        Assignment.objects.leads()
+        .filter(task_id__in=list(task_ids), unit__isnull=False)
+        .values_list("task_id", "unit_id")
+    )
     return dict(rows)
 
 
@@ -322,14 +324,14 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
         .select_related("task")
         .order_by("due_date")
     ]
-    assignments = Assignment.objects.filter(
-        unit=unit, withdrawn=False, task__withdrawn=False, task__plan__status=Plan.Status.PUBLISHED
-    ).select_related("task__plan")
+    assignments = Assignment.objects.live().published().for_unit(unit).select_related("task__plan")
     periods: dict[tuple[int, date], list[str]] = defaultdict(list)
-    plans: dict[int, Plan] = {}
+    led: dict[int, Plan] = {}
     for a in assignments:
         plan = a.task.plan
-        plans[plan.pk] = plan
+        # Only a lead unit files an implementation plan.
+        if a.is_lead:
+            led[plan.pk] = plan
         for _start, end in periods_of_year(
             plan.year, plan.report_cadence, until=date(plan.year, 12, 31)
         ):
@@ -343,7 +345,7 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
                 description="任务：" + "、".join(paths),
             )
         )
-    for plan in plans.values():
+    for plan in led.values():
         if plan.filing_deadline:
             events.append(
                 Event(
@@ -353,3 +355,12 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
                 )
             )
     return events
+
+
+def light_cells(tasks: list[Task]) -> dict[int, str]:
+    """task id → its light badge, for the plan's task lists (registered with `plans.badges`)."""
+    lights = lights_for_tasks(tasks)
+    return {
+        task.pk: render_to_string("supervision/_light.html", {"light": lights.get(task.pk)})
+        for task in tasks
+    }

@@ -3,11 +3,9 @@ calendar tokens. Every message goes out through `notifications.notify` (queued o
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,17 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
-from duban.execution.models import ImplementationPlan, Milestone, ProgressReport
-from duban.execution.progress import periods_of_year, report_due
+from duban.lib import owed
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
-from duban.plans.models import Assignment, Plan, Task
-from duban.supervision.lights import RuleSet, period_label
+from duban.plans.models import Task
+from duban.supervision.lights import RuleSet
 from duban.supervision.models import CalendarToken, EscalationStep, Judgement, Reminder, Step, Urge
 from duban.supervision.schedule import OVERDUE_WEEKLY, due_phrase, reminder_due
-from duban.supervision.selectors import FILED, active_rules
-
-Target = Reminder.Target
+from duban.supervision.selectors import active_rules
 
 MESSAGE_REQUIRED = _("请填写督办内容。")
 REASON_REQUIRED = _("请写明研判理由。")
@@ -50,130 +45,7 @@ def unit_recipients(unit_ids) -> dict[int, list[User]]:
 # ---- The periodic scan ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DueItem:
-    """Something a unit owes by a date: a milestone, a period's report, its implementation plan."""
-
-    target: str
-    key: str
-    unit_id: int
-    plan_id: int
-    title: str
-    due: date
-    link: str
-    task_id: int | None = None
-    milestone_id: int | None = None
-    period_start: date | None = None
-
-
-def _published(prefix: str = "") -> dict:
-    return {f"{prefix}plan__status": Plan.Status.PUBLISHED}
-
-
-def due_milestones(as_of: date) -> list[DueItem]:
-    milestones = (
-        Milestone.objects.filter(withdrawn=False, task__withdrawn=False, **_published("task__"))
-        .filter(Q(met_on__isnull=True) | Q(met_on__gt=as_of))
-        .select_related("task")
-    )
-    return [
-        DueItem(
-            target=Target.MILESTONE,
-            key=f"milestone:{m.pk}",
-            unit_id=m.unit_id,
-            plan_id=m.task.plan_id,
-            title=f"{m.task.path} 里程碑“{m.title}”",
-            due=m.due_date,
-            link=reverse("plans:task-detail", args=[m.task_id]),
-            task_id=m.task_id,
-            milestone_id=m.pk,
-        )
-        for m in milestones
-    ]
-
-
-def _accepted_done_tasks(task_ids) -> set[int]:
-    return set(
-        ProgressReport.objects.filter(
-            task_id__in=task_ids,
-            status=ProgressReport.Status.DONE,
-            review=ProgressReport.Review.ACCEPTED,
-        ).values_list("task_id", flat=True)
-    )
-
-
-def due_reports(as_of: date, rules: RuleSet) -> list[DueItem]:
-    """Per assignment: the latest unfiled period whose report is due, and the next one coming."""
-    lookahead = max(rules.reminders.get("before_due_days", [7, 1]) or [0])
-    assignments = list(
-        Assignment.objects.filter(
-            withdrawn=False, unit__isnull=False, task__withdrawn=False, **_published("task__")
-        ).select_related("task__plan")
-    )
-    task_ids = {a.task_id for a in assignments}
-    done = _accepted_done_tasks(task_ids)
-    filed = set(
-        ProgressReport.objects.filter(task_id__in=task_ids, review__in=FILED).values_list(
-            "task_id", "unit_id", "period_start"
-        )
-    )
-    items = []
-    for a in assignments:
-        if a.task_id in done:
-            continue
-        plan = a.task.plan
-        horizon = date.fromordinal(as_of.toordinal() + lookahead)
-        periods = list(periods_of_year(plan.year, plan.report_cadence, until=horizon))
-        unfiled = [p for p in periods if (a.task_id, a.unit_id, p[0]) not in filed]
-        late = [p for p in unfiled if report_due(p[1]) <= as_of]
-        coming = [p for p in unfiled if report_due(p[1]) > as_of]
-        for start, end in late[-1:] + coming[:1]:
-            items.append(
-                DueItem(
-                    target=Target.REPORT,
-                    key=f"report:{a.task_id}:{a.unit_id}:{start.isoformat()}",
-                    unit_id=a.unit_id,
-                    plan_id=plan.pk,
-                    title=f"{a.task.path} {period_label(start, plan.report_cadence)}进展报告",
-                    due=report_due(end),
-                    link=reverse("execution:report-list"),
-                    task_id=a.task_id,
-                    period_start=start,
-                )
-            )
-    return items
-
-
-def due_implementation_plans() -> list[DueItem]:
-    plans = Plan.objects.filter(status=Plan.Status.PUBLISHED, filing_deadline__isnull=False)
-    items = []
-    for plan in plans:
-        units = set(
-            Assignment.objects.filter(
-                task__plan=plan, task__withdrawn=False, withdrawn=False, unit__isnull=False
-            ).values_list("unit_id", flat=True)
-        )
-        submitted = set(
-            ImplementationPlan.objects.filter(
-                plan=plan, first_submitted_at__isnull=False
-            ).values_list("unit_id", flat=True)
-        )
-        for unit_id in sorted(units - submitted):
-            items.append(
-                DueItem(
-                    target=Target.IMPLEMENTATION_PLAN,
-                    key=f"implementation_plan:{plan.pk}:{unit_id}",
-                    unit_id=unit_id,
-                    plan_id=plan.pk,
-                    title=f"{plan.year}年改革实施方案报送备案",
-                    due=plan.filing_deadline,
-                    link=reverse("execution:workspace"),
-                )
-            )
-    return items
-
-
-def _remind(item: DueItem, kind: str, fire_date: date, as_of: date, rules: RuleSet, people):
+def _remind(item: owed.DueItem, kind: str, fire_date: date, as_of: date, rules: RuleSet, people):
     """Create the reminder once; returns it if this call created it, else None."""
     days_overdue = max(0, (as_of - item.due).days)
     queue_after = rules.reminders.get("queue_after_days", 15)
@@ -219,16 +91,22 @@ def _remind(item: DueItem, kind: str, fire_date: date, as_of: date, rules: RuleS
         return None  # another worker created it between our look and our write
 
 
+def _lookahead(rules: RuleSet) -> int:
+    """How far ahead the earliest before-due reminder looks, in days."""
+    return max(rules.reminders.get("before_due_days", [7, 1]) or [0])
+
+
 def supervise(*, as_of: date | None = None, rules: RuleSet | None = None) -> dict[str, int]:
     """Make sure every reminder due on `as_of` exists, exactly once; returns what it did.
 
+    What is owed comes from every provider registered with `duban.lib.owed`.
     Safe to run any number of times, by any number of workers: each reminder is keyed by
     (kind, item, fire date) under a unique constraint, and only the call that creates it
     sends its messages.
     """
     as_of = as_of_or_today(as_of)
     rules = rules or active_rules()
-    items = due_milestones(as_of) + due_reports(as_of, rules) + due_implementation_plans()
+    items = owed.due_items(as_of=as_of, lookahead_days=_lookahead(rules))
     people = unit_recipients({item.unit_id for item in items})
     counts = {"items": len(items), "created": 0, "queued": 0, "existing": 0}
     with audit.cause(Cause.SCHEDULE, f"定时督办扫描 {as_of.isoformat()}"):
@@ -261,7 +139,7 @@ def urge_send(
         raise audit.DomainError(MESSAGE_REQUIRED)
     if step not in (Step.URGE, Step.WARNING, Step.BULLETIN):
         raise audit.DomainError(NOT_A_MANUAL_STEP)
-    if task is not None and not task.assignments.filter(unit=unit, withdrawn=False).exists():
+    if task is not None and not task.assignments.live().for_unit(unit).exists():
         raise audit.DomainError(NOT_ASSIGNED)
     urge = audit.save(
         Urge(unit=unit, task=task, step=step, message=message.strip(), sent_by=by),

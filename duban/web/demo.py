@@ -115,13 +115,20 @@ def _demo_plan() -> str:
 def _note_shared_leads(plan, coordinator: User) -> None:
     """The document makes some tasks the joint lead of several units (4.1: 省医改办、省卫生厅、
     省人社厅、省财政厅、甘肃保监局等牵头负责); the coordinator records that before publishing."""
-    from django.db.models import Count, Q
+    from django.db.models import Count
 
+    from duban.plans.models import Assignment
     from duban.plans.services import task_update
 
-    shared = plan.tasks.annotate(
-        leads=Count("assignments", filter=Q(assignments__role="lead", assignments__withdrawn=False))
-    ).filter(leads__gt=1)
+    jointly_led = (
+        Assignment.objects.leads()
+        .filter(task__plan=plan)
+        .values("task_id")
+        .annotate(leads=Count("pk"))
+        .filter(leads__gt=1)
+        .values("task_id")
+    )
+    shared = plan.tasks.filter(pk__in=jointly_led)
     for task in shared:
         task_update(
             task=task,

@@ -24,11 +24,8 @@ def submitted_late(implementation_plan: ImplementationPlan) -> bool:
 def units_leading(plan: Plan):
     """The units that lead at least one live task of `plan`: those that owe a 实施方案."""
     return Unit.objects.filter(
-        assignments__task__plan=plan,
-        assignments__task__withdrawn=False,
-        assignments__role=Assignment.Role.LEAD,
-        assignments__withdrawn=False,
-    ).distinct()
+        pk__in=Assignment.objects.leads().filter(task__plan=plan).values("unit_id")
+    )
 
 
 @dataclass(frozen=True)
@@ -65,9 +62,7 @@ def plans_to_file(*, unit: Unit, as_of: date | None = None) -> list[PlanToFile]:
 
 
 def _plans_led_by(unit: Unit):
-    return Assignment.objects.filter(
-        unit=unit, role=Assignment.Role.LEAD, withdrawn=False, task__withdrawn=False
-    ).values("task__plan")
+    return Assignment.objects.leads().for_unit(unit).values("task__plan")
 
 
 def implementation_plans_of_unit(*, unit: Unit):

@@ -49,9 +49,9 @@ class PlanProgress:
 def _lead_reports(plan: Plan) -> dict[int, ProgressReport]:
     """task id → the lead unit's latest submitted or accepted report."""
     leads = set(
-        Assignment.objects.filter(
-            task__plan=plan, role=Assignment.Role.LEAD, withdrawn=False, unit__isnull=False
-        ).values_list("task_id", "unit_id")
+        Assignment.objects.leads()
+        .filter(task__plan=plan, unit__isnull=False)
+        .values_list("task_id", "unit_id")
     )
     latest: dict[int, ProgressReport] = {}
     reports = ProgressReport.objects.filter(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
@@ -19,6 +19,7 @@ from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan
 
 Review = ProgressReport.Review
+# A report counts once the unit has sent it; the office's answer does not unsend it.
 FILED = (Review.SUBMITTED, Review.ACCEPTED, Review.RETURNED)
 
 
@@ -49,11 +50,10 @@ class OwedReport:
 
 def _assignments(**filters) -> QuerySet[Assignment]:
     return (
-        Assignment.objects.filter(
-            withdrawn=False,
+        Assignment.objects.live()
+        .published()
+        .filter(
             unit__isnull=False,
-            task__withdrawn=False,
-            task__plan__status=Plan.Status.PUBLISHED,
             **filters,
         )
         .select_related("task__plan", "task__parent", "unit")
@@ -63,14 +63,15 @@ def _assignments(**filters) -> QuerySet[Assignment]:
 
 def _completed_task_periods(task_ids: Iterable[int]) -> dict[int, date]:
     """task id → start of the period whose completion claim (by the lead) was accepted."""
+    # The lead unit's own claim, not a co unit's account of its part.
+    by_the_lead = Exists(
+        Assignment.objects.leads().filter(task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"))
+    )
     accepted = ProgressReport.objects.filter(
+        by_the_lead,
         task_id__in=list(task_ids),
         status=ProgressReport.Status.DONE,
         review=Review.ACCEPTED,
-        # The lead unit's own claim, not a co unit's account of its part.
-        task__assignments__unit_id=F("unit_id"),
-        task__assignments__role=Assignment.Role.LEAD,
-        task__assignments__withdrawn=False,
     ).values_list("task_id", "period_start")
     done: dict[int, date] = {}
     for task_id, period_start in accepted:
@@ -173,9 +174,7 @@ def recent_reports(*, unit: Unit, limit: int = 20) -> QuerySet[ProgressReport]:
 def period_reports(*, report: ProgressReport) -> list[ProgressReport]:
     """The same task's reports for the same period from every unit: the lead first, then co."""
     roles = dict(
-        Assignment.objects.filter(task_id=report.task_id, withdrawn=False).values_list(
-            "unit_id", "role"
-        )
+        Assignment.objects.live().filter(task_id=report.task_id).values_list("unit_id", "role")
     )
     siblings = (
         ProgressReport.objects.filter(task_id=report.task_id, period_start=report.period_start)

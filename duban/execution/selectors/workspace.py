@@ -102,7 +102,7 @@ def _extensions(unit: Unit) -> QuerySet[Extension]:
 
 def comments_for_unit(*, unit: Unit) -> QuerySet[LeaderComment]:
     """Leaders' 批示 on the tasks `unit` is assigned to (lead or co), newest first."""
-    tasks = Assignment.objects.filter(unit=unit, withdrawn=False).values("task_id")
+    tasks = Assignment.objects.live().for_unit(unit).values("task_id")
     return (
         LeaderComment.objects.filter(
             task_id__in=tasks, withdrawn=False, task__plan__status=Plan.Status.PUBLISHED

@@ -33,13 +33,7 @@ def lead_tasks(*, plan: Plan, unit: Unit):
     """
     return (
         Task.objects.active()
-        .filter(
-            plan=plan,
-            assignments__unit=unit,
-            assignments__role=Assignment.Role.LEAD,
-            assignments__withdrawn=False,
-        )
-        .distinct()
+        .filter(plan=plan, pk__in=Assignment.objects.leads().for_unit(unit).values("task_id"))
         .order_by("region", "path")
     )
 

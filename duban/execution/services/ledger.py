@@ -93,10 +93,7 @@ def _ledger_entries(unit: Unit, as_of: date) -> list[tuple[Assignment, date, dat
         (owed.assignment, owed.period_start, owed.period_end, owed.report or owed.last_report)
         for owed in reports_owed(unit=unit, as_of=as_of)
     ]
-    roles = {
-        a.task_id: a
-        for a in Assignment.objects.filter(unit=unit, withdrawn=False).select_related("task")
-    }
+    roles = {a.task_id: a for a in Assignment.objects.live().for_unit(unit).select_related("task")}
     for report in returned_reports(unit=unit):
         if report.task_id in roles:
             entries.append((roles[report.task_id], report.period_start, report.period_end, report))

@@ -145,17 +145,3 @@ def milestone_evidence_attach(
     if milestone.withdrawn:
         raise audit.DomainError(_("已撤销的里程碑不能添加佐证材料。"))
     return stored_evidence(name=name, content=content, by=by, milestone=milestone)
-
-
-@transaction.atomic
-def milestone_untick(*, milestone: Milestone, by: User, seen_version: int) -> Milestone:
-    """Undo a tick made by mistake; the tick stays in the history."""
-    milestone.met_on = None
-    milestone.met_note = ""
-    return audit.save(
-        milestone,
-        by=by,
-        fields=["met_on", "met_note"],
-        seen_version=seen_version,
-        reason="撤回完成标记",
-    )

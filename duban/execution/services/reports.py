@@ -63,7 +63,7 @@ def _apply(report: ProgressReport, content: ReportContent) -> None:
 
 
 def _require_assigned(task: Task, unit: Unit) -> None:
-    if not task.assignments.filter(unit=unit, withdrawn=False).exists() or task.withdrawn:
+    if not task.assignments.live().for_unit(unit).exists() or task.withdrawn:
         raise audit.DomainError(NOT_ASSIGNED)
 
 

@@ -89,7 +89,7 @@ def assignment_set_role(
 
 
 def _demote_leads(task: Task, by: User, reason: str, keep: int | None = None) -> None:
-    leads = task.assignments.filter(role=Assignment.Role.LEAD, withdrawn=False).exclude(pk=keep)
+    leads = task.assignments.leads().exclude(pk=keep)
     for lead in leads:
         lead.role = Assignment.Role.CO
         audit.save(lead, by=by, fields=["role"], cause=Cause.CASCADE, reason=reason)
@@ -185,7 +185,7 @@ def task_merge_with_next(*, task: Task, by: User, seen_version: int) -> Task:
 
 
 def _take_assignments(task: Task, following: Task, by: User) -> None:
-    has_lead = task.assignments.filter(role=Assignment.Role.LEAD, withdrawn=False).exists()
+    has_lead = task.assignments.leads().exists()
     position = task.assignments.count()
     for assignment in following.assignments.filter(withdrawn=False).order_by("position"):
         if (

@@ -32,7 +32,7 @@ def reminders(**filters):
 def test_a_milestone_is_reminded_a_week_before(reported, finance_unit, caizheng, viewer):
     make_milestone(reported, finance_unit, "起草条例", date(2012, 10, 7))
     counts = supervise(as_of=date(2012, 9, 30))
-    (reminder,) = reminders(target=Reminder.Target.MILESTONE)
+    (reminder,) = reminders(target="milestone")
     assert (reminder.kind, reminder.fire_date) == ("before_due", date(2012, 9, 30))
     assert counts["created"] == 1 + 2  # and each unit's September report, due 10-05
     titles = Notification.objects.filter(user=caizheng).values_list("title", flat=True)
@@ -56,7 +56,7 @@ def test_a_daily_scan_sends_each_reminder_on_its_day(reported, finance_unit):
     supervise(as_of=date(2012, 9, 30))
     for day in range(1, 8):
         supervise(as_of=date(2012, 10, day))
-    kinds = [r.kind for r in reminders(target=Reminder.Target.MILESTONE)]
+    kinds = [r.kind for r in reminders(target="milestone")]
     assert kinds == ["before_due", "before_due", "due_today"]
 
 
@@ -65,7 +65,7 @@ def test_an_overdue_milestone_is_reminded_weekly_and_queued_after_15_days(report
     supervise(as_of=date(2012, 9, 8))
     supervise(as_of=date(2012, 9, 15))
     supervise(as_of=date(2012, 9, 22))
-    weekly = reminders(target=Reminder.Target.MILESTONE, kind="overdue_weekly")
+    weekly = reminders(target="milestone", kind="overdue_weekly")
     assert [(r.fire_date, r.days_overdue, r.queued) for r in weekly] == [
         (date(2012, 9, 8), 7, False),
         (date(2012, 9, 15), 14, False),
@@ -78,7 +78,7 @@ def test_an_overdue_milestone_is_reminded_weekly_and_queued_after_15_days(report
 def test_a_met_milestone_is_not_reminded(reported, finance_unit):
     make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1), met_on=date(2012, 8, 30))
     supervise(as_of=date(2012, 9, 8))
-    assert reminders(target=Reminder.Target.MILESTONE) == []
+    assert reminders(target="milestone") == []
 
 
 def test_a_missing_report_is_reminded_to_the_unit_that_owes_it(
@@ -89,7 +89,7 @@ def test_a_missing_report_is_reminded_to_the_unit_that_owes_it(
     for month in range(1, 9):
         make_report(finance_task, reform_unit, month)
     supervise(as_of=date(2012, 9, 12))
-    late = reminders(target=Reminder.Target.REPORT, kind="overdue_weekly")
+    late = reminders(target="report", kind="overdue_weekly")
     assert [(r.unit, r.title, r.due_date) for r in late] == [
         (finance_unit, "1.1.1 2012年8月进展报告", date(2012, 9, 5))
     ]
@@ -98,13 +98,13 @@ def test_a_missing_report_is_reminded_to_the_unit_that_owes_it(
 def test_a_draft_report_is_still_owed(finance_task, finance_unit):
     make_report(finance_task, finance_unit, 8, review=ProgressReport.Review.DRAFT)
     supervise(as_of=date(2012, 9, 5))
-    keys = [r.target_key for r in reminders(target=Reminder.Target.REPORT, unit=finance_unit)]
+    keys = [r.target_key for r in reminders(target="report", unit=finance_unit)]
     assert f"report:{finance_task.pk}:{finance_unit.pk}:2012-08-01" in keys
 
 
 def test_an_implementation_plan_not_submitted_is_reminded(finance_task, finance_unit):
     supervise(as_of=date(2012, 5, 13))  # the filing deadline is 2012-05-20
-    (reminder,) = reminders(target=Reminder.Target.IMPLEMENTATION_PLAN, unit=finance_unit)
+    (reminder,) = reminders(target="implementation_plan", unit=finance_unit)
     assert reminder.kind == "before_due"
     assert reminder.title == "2012年改革实施方案报送备案"
 
@@ -117,3 +117,47 @@ def test_the_command_twice_creates_the_reminders_once(reported, finance_unit):
     assert "3 reminders created" in first.getvalue()
     assert "0 reminders created" in second.getvalue()
     assert "3 already sent" in second.getvalue()
+
+
+def test_only_a_lead_unit_is_reminded_to_file_an_implementation_plan(finance_task, reform_unit):
+    # 省发展改革委 only co-operates on 1.1.1: it supports the lead and files no plan of its own.
+    supervise(as_of=date(2012, 5, 13))
+    assert reminders(target="implementation_plan", unit=reform_unit) == []
+
+
+def test_the_calendar_shows_the_filing_deadline_to_lead_units_only(
+    finance_task, finance_unit, reform_unit
+):
+    from duban.supervision.selectors import calendar_events
+
+    def filing(unit):
+        return [e for e in calendar_events(unit) if e.uid.startswith("implementation-plan")]
+
+    assert len(filing(finance_unit)) == 1
+    assert filing(reform_unit) == []
+
+
+def test_the_scan_chases_whatever_an_app_registers(finance_task, finance_unit, caizheng):
+    from duban.lib import owed
+
+    def decisions(*, as_of, lookahead_days, unit_id):
+        return [
+            owed.DueItem(
+                target="decision",
+                key="decision:1",
+                unit_id=finance_unit.pk,
+                plan_id=finance_task.plan_id,
+                title="联席会议议定事项",
+                due=as_of,
+                link="/",
+            )
+        ]
+
+    owed.register("decision", "议定事项", decisions)
+    try:
+        supervise(as_of=date(2012, 9, 30))
+    finally:
+        owed._providers.pop("decision")
+    (reminder,) = reminders(target="decision")
+    assert (reminder.kind, reminder.unit) == ("due_today", finance_unit)
+    assert owed.label("decision") == "decision"  # gone once unregistered

@@ -26,7 +26,7 @@ def test_the_queued_scan_creates_the_reminders(settings, finance_task, finance_u
     make_milestone(finance_task, finance_unit, "起草条例", date(2012, 9, 1))
     queue_scan_if_new_day(None)
     assert run_queued_tasks() == 1
-    assert Reminder.objects.filter(target=Reminder.Target.MILESTONE).count() == 1
+    assert Reminder.objects.filter(target="milestone").count() == 1
     queue_scan_if_new_day(None)  # a restarted worker queues it again: harmless
     run_queued_tasks()
-    assert Reminder.objects.filter(target=Reminder.Target.MILESTONE).count() == 1
+    assert Reminder.objects.filter(target="milestone").count() == 1
