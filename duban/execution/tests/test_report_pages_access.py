@@ -250,11 +250,14 @@ def test_every_role_reads_the_progress_page_with_its_formula(
     assert "Σ(wᵢ × Pᵢ) ÷ Σwᵢ" in response.content.decode()
 
 
-def test_a_draft_plans_progress_is_the_offices_only(client, coordinator, caizheng, plan_2012):
+@pytest.mark.parametrize("persona", ["leader", "caizheng", "viewer", "lanzhou", "admin_user"])
+def test_a_draft_plans_progress_is_the_offices_only(
+    client, request, coordinator, plan_2012, persona
+):
     plan_2012.status = "draft"
     plan_2012.save(update_fields=["status"])
     url = reverse("execution:progress-plan", args=[plan_2012.pk])
-    assert get(client, caizheng, url).status_code == 404
+    assert get(client, request.getfixturevalue(persona), url).status_code == 404
     assert get(client, coordinator, url).status_code == 200
 
 

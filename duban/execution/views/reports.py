@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -38,6 +38,7 @@ from duban.execution.services.reports import (
 )
 from duban.lib.clock import today
 from duban.plans.models import Plan
+from duban.plans.permissions import access_plan
 
 Review = ProgressReport.Review
 
@@ -284,8 +285,8 @@ def plan_progress_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     Every signed-in role reads it: the plan is a published document and the roll-up shows
     percents only, never a unit's narrative.
     """
-    plans = Plan.objects.all() if is_coordinator(request.user) else Plan.objects.published()
-    plan = get_object_or_404(plans, pk=plan_id)
+    # A draft plan's progress is the coordinator's only, like the plan itself: access_plan.
+    plan = access_plan(request.user, plan_id)
     progress = plan_progress(plan=plan)
     context = {
         "progress": progress,
