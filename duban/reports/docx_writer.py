@@ -74,6 +74,9 @@ def _paragraph(doc, text: str, font: str, size: int, *, align=None, indent=True,
 
 
 def _red_rule(para):
+    # An exact line pitch clips a paragraph border in LibreOffice: this line sizes itself.
+    para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    para.paragraph_format.space_after = Pt(4)
     ppr = para._element.get_or_add_pPr()
     border = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
@@ -85,7 +88,7 @@ def _red_rule(para):
     ):
         bottom.set(qn(key), value)
     border.append(bottom)
-    ppr.append(border)
+    ppr.insert(0, border)  # pBdr comes before spacing and jc in w:pPr
 
 
 def _page_number_footer(section):
