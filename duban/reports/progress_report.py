@@ -45,6 +45,13 @@ def red_sentence(item: RedItem) -> str:
     return f"{lead}牵头的“{item.task.title}”亮红灯：{item.reason}。"
 
 
+def red_table(items: list[RedItem]) -> list[list[str]]:
+    rows = [["工作任务", "牵头单位", "原因"]]
+    for item in items:
+        rows.append([item.task.title, item.lead.name if item.lead else "", item.reason])
+    return rows
+
+
 def overview_sentence(glance: Glance) -> str:
     lights = glance.lights
     elapsed = f"，年度时间进度{glance.time_elapsed}%" if glance.time_elapsed is not None else ""
@@ -69,6 +76,8 @@ def progress_report(*, plan, as_of: date) -> OfficialDocument:
     problems.paragraphs = [red_sentence(item) for item in glance.red] or [
         "截至目前，未发现亮红灯的工作。"
     ]
+    if glance.red:
+        problems.subsections.append(Section(heading="红灯事项一览", table=red_table(glance.red)))
     sections.append(problems)
     return OfficialDocument(
         authority=AUTHORITY,

@@ -25,6 +25,8 @@ def test_the_red_task_is_named_with_its_unit_and_reason(small_plan):
     assert len(problems) == 1
     assert problems[0].startswith("甘肃省财政厅牵头的")
     assert "完成调研" in problems[0]
+    table = document.sections[-1].subsections[0].table
+    assert table[1][:2] == ["深化预算管理制度改革", "甘肃省财政厅"]
 
 
 def test_the_sentence_follows_the_record(small_plan):
