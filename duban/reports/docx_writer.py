@@ -1,0 +1,150 @@
+"""Official document layout (GB/T 9704, as close as python-docx allows) for Duban's drafts.
+
+A4, margins 37/35/28/26 mm, body 仿宋_GB2312 3号 (16 pt) at a fixed 28 pt line pitch, title
+2号 方正小标宋简体, level-1 headings 黑体, level-2 楷体_GB2312, the issuing authority's mark in
+red over a red rule, page numbers `— 1 —` (a PAGE field) in 4号 in the footer. East Asian font
+names are set through `w:rFonts w:eastAsia` so Chinese text really uses them.
+"""
+
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+BODY_FONT = "仿宋_GB2312"
+TITLE_FONT = "方正小标宋简体"
+HEADING1_FONT = "黑体"
+HEADING2_FONT = "楷体_GB2312"
+RED = RGBColor(0xD0, 0x00, 0x00)
+BODY_PT = 16  # 3号
+TITLE_PT = 22  # 2号
+PAGE_NUMBER_PT = 14  # 4号
+LINE_PITCH_PT = 28
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    subsections: list["Section"] = field(default_factory=list)
+    table: list[list[str]] | None = None  # first row is the header
+
+
+@dataclass
+class OfficialDocument:
+    authority: str  # 发文机关标志, e.g. 甘肃省发展和改革委员会文件
+    number: str  # 文号
+    title: str
+    addressee: str  # 主送, e.g. 省人民政府：
+    sections: list[Section]
+    signatory: str  # 落款
+    date_text: str  # 2012年9月30日
+
+
+def _font(run, name: str, size: int, *, bold: bool = False, color: RGBColor | None = None):
+    run.font.name = name
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+
+
+def _paragraph(doc, text: str, font: str, size: int, *, align=None, indent=True, **kw):
+    para = doc.add_paragraph()
+    fmt = para.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(LINE_PITCH_PT if size <= BODY_PT else size + 8)
+    fmt.space_before = fmt.space_after = Pt(0)
+    if indent:
+        fmt.first_line_indent = Pt(size * 2)
+    if align is not None:
+        para.alignment = align
+    _font(para.add_run(text), font, size, **kw)
+    return para
+
+
+def _red_rule(para):
+    # An exact line pitch clips a paragraph border in LibreOffice: this line sizes itself.
+    para.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    para.paragraph_format.space_after = Pt(4)
+    ppr = para._element.get_or_add_pPr()
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (
+        ("w:val", "single"),
+        ("w:sz", "18"),
+        ("w:space", "6"),
+        ("w:color", "D00000"),
+    ):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    ppr.insert(0, border)  # pBdr comes before spacing and jc in w:pPr
+
+
+def _page_number_footer(section):
+    para = section.footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(para.add_run("— "), BODY_FONT, PAGE_NUMBER_PT)
+    run = para.add_run()
+    _font(run, BODY_FONT, PAGE_NUMBER_PT)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._element.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._element.append(instr)
+    _font(para.add_run(" —"), BODY_FONT, PAGE_NUMBER_PT)
+
+
+def write_docx(document: OfficialDocument, path) -> None:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    _page_number_footer(section)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _paragraph(doc, document.authority, TITLE_FONT, 30, align=center, indent=False, color=RED)
+    _red_rule(_paragraph(doc, document.number, BODY_FONT, BODY_PT, align=center, indent=False))
+    _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
+    _paragraph(doc, document.title, TITLE_FONT, TITLE_PT, align=center, indent=False)
+    _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
+    _paragraph(doc, document.addressee, BODY_FONT, BODY_PT, indent=False)
+    for part in document.sections:
+        _paragraph(doc, part.heading, HEADING1_FONT, BODY_PT)
+        for text in part.paragraphs:
+            _paragraph(doc, text, BODY_FONT, BODY_PT)
+        for sub in part.subsections:
+            _paragraph(doc, sub.heading, HEADING2_FONT, BODY_PT)
+            for text in sub.paragraphs:
+                _paragraph(doc, text, BODY_FONT, BODY_PT)
+            if sub.table:
+                _table(doc, sub.table)
+    _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _paragraph(doc, document.signatory, BODY_FONT, BODY_PT, align=right, indent=False)
+    _paragraph(doc, document.date_text, BODY_FONT, BODY_PT, align=right, indent=False)
+    doc.save(path)
+
+
+def _table(doc, rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = table.cell(r, c)
+            _font(cell.paragraphs[0].add_run(text), BODY_FONT, 12, bold=r == 0)
