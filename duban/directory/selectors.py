@@ -1,6 +1,8 @@
+from collections import defaultdict
+
 from django.db.models import Count, Prefetch
 
-from duban.directory.models import Unit, UnitAlias
+from duban.directory.models import Unit, UnitAlias, User
 from duban.directory.names import NameIndex, Resolution
 
 
@@ -30,3 +32,15 @@ def canonical_names() -> dict[str, str]:
 
 def unit_counts_by_kind() -> list[dict]:
     return list(Unit.objects.active().values("kind").annotate(n=Count("id")).order_by("kind"))
+
+
+def unit_recipients(unit_ids) -> dict[int, list[User]]:
+    """unit id → its active editors and viewers: the people a message to the unit reaches."""
+    people: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(
+        unit_id__in=list(unit_ids),
+        is_active=True,
+        role__in=[User.Role.EDITOR, User.Role.VIEWER],
+    ):
+        people[user.unit_id].append(user)
+    return people

@@ -7,7 +7,6 @@ their reports (late), September's reports half in, and some evidence files (Word
 The narratives are built from each task's own text, as a department would write them.
 """
 
-import hashlib
 import io
 import re
 import struct
@@ -16,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import docx
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
@@ -26,7 +24,7 @@ from duban.audit.models import Cause
 from duban.directory.models import User
 from duban.execution.models import Evidence, ProgressReport
 from duban.execution.progress import default_percent, periods_of_year
-from duban.execution.services.evidence import check_file, clean_file_name
+from duban.execution.services.evidence import evidence_store
 from duban.plans.models import Assignment, Plan, Task
 
 Status = ProgressReport.Status
@@ -172,18 +170,9 @@ def chart_png(percent: int, width: int = 240, height: int = 40) -> bytes:
 
 
 def _attach(report: ProgressReport, name: str, content: bytes, by: User) -> None:
-    kind = check_file(name, content)
-    clean_name = clean_file_name(name, kind)
-    evidence = Evidence(
-        report=report,
-        original_name=clean_name,
-        content_type=kind.content_type,
-        size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
-        uploaded_by=by,
+    evidence = evidence_store(
+        name=name, content=content, by=by, reason="演示数据", cause=Cause.SETUP, report=report
     )
-    evidence.file.save(clean_name, ContentFile(content), save=False)
-    audit.save(evidence, by=by, cause=Cause.SETUP, reason="演示数据")
     # Uploaded with the report, not on the day the demo was loaded (auto_now_add sets today).
     Evidence.objects.filter(pk=evidence.pk).update(uploaded_at=report.submitted_at)
 

@@ -2,7 +2,6 @@
 calendar tokens. Every message goes out through `notifications.notify` (queued on commit).
 """
 
-from collections import defaultdict
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
+from duban.directory.selectors import unit_recipients
 from duban.lib import owed
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
@@ -28,18 +28,6 @@ ALREADY_ACKNOWLEDGED = _("这份督办通知已经签收。")
 NOT_A_MANUAL_STEP = _("提醒由系统定时发出；人工督办请选择催办通知、书面预警或通报。")
 NOT_ASSIGNED = _("该单位未承担这项任务，不能就此任务催办。")
 NOT_THE_UNIT = _("只有被督办单位的人员可以签收。")
-
-
-def unit_recipients(unit_ids) -> dict[int, list[User]]:
-    """unit id → its active editors and viewers: the people a unit's reminders go to."""
-    people: dict[int, list[User]] = defaultdict(list)
-    for user in User.objects.filter(
-        unit_id__in=list(unit_ids),
-        is_active=True,
-        role__in=[User.Role.EDITOR, User.Role.VIEWER],
-    ):
-        people[user.unit_id].append(user)
-    return people
 
 
 # ---- The periodic scan ----------------------------------------------------------------------

@@ -104,22 +104,33 @@ def _megabytes(size: int) -> str:
 
 
 @transaction.atomic
-def evidence_attach(*, report: ProgressReport, name: str, content: bytes, by: User) -> Evidence:
-    """Keep `content` as evidence of `report`. Raises `EvidenceRejected` (type, size, emptiness)."""
+def evidence_store(
+    *, name: str, content: bytes, by: User, reason: str = "附件上传", cause=None, **owner
+) -> Evidence:
+    """Keep an uploaded file for its `owner` (report=, milestone= or implementation_plan=),
+    checked by content and size; raises `EvidenceRejected` otherwise. The one place a file
+    becomes evidence: the forms, the ledger and the demo all come through here."""
     kind = check_file(name, content)
-    if report.review == ProgressReport.Review.ACCEPTED:
-        raise audit.DomainError(_("报告已采纳，不能再添加佐证材料。"))
     clean_name = clean_file_name(name, kind)
     evidence = Evidence(
-        report=report,
         original_name=clean_name,
         content_type=kind.content_type,
         size=len(content),
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=by,
+        **owner,
     )
     evidence.file.save(clean_name, ContentFile(content), save=False)
-    return audit.save(evidence, by=by, reason="佐证材料上传")
+    extra = {"cause": cause} if cause else {}
+    return audit.save(evidence, by=by, reason=reason, **extra)
+
+
+@transaction.atomic
+def evidence_attach(*, report: ProgressReport, name: str, content: bytes, by: User) -> Evidence:
+    """Keep `content` as evidence of `report`. Raises `EvidenceRejected` (type, size, emptiness)."""
+    if report.review == ProgressReport.Review.ACCEPTED:
+        raise audit.DomainError(_("报告已采纳，不能再添加佐证材料。"))
+    return evidence_store(name=name, content=content, by=by, reason="佐证材料上传", report=report)
 
 
 @transaction.atomic

@@ -4,9 +4,6 @@ The workflow is draft → submitted → filed, or submitted → returned (with t
 comments) → submitted again. Every step is audited, so who did what and when is kept.
 """
 
-import hashlib
-
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +13,7 @@ from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.execution.models import Commitment, Evidence, ImplementationPlan, Milestone
-from duban.execution.services.evidence import check_file, clean_file_name
+from duban.execution.services.evidence import evidence_store
 from duban.plans.models import Assignment, Plan, Task
 
 Status = ImplementationPlan.Status
@@ -201,29 +198,12 @@ def implementation_plan_return(
     )
 
 
-def stored_evidence(*, name: str, content: bytes, by: User, **owner) -> Evidence:
-    """Keep an uploaded file for its `owner` (milestone= or implementation_plan=), checked by
-    content and size exactly as report evidence is; raises `EvidenceRejected` otherwise."""
-    kind = check_file(name, content)
-    clean_name = clean_file_name(name, kind)
-    evidence = Evidence(
-        original_name=clean_name,
-        content_type=kind.content_type,
-        size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
-        uploaded_by=by,
-        **owner,
-    )
-    evidence.file.save(clean_name, ContentFile(content), save=False)
-    return audit.save(evidence, by=by, reason="附件上传")
-
-
 @transaction.atomic
 def implementation_plan_attach(
     *, implementation_plan: ImplementationPlan, name: str, content: bytes, by: User
 ) -> Evidence:
     """Attach a file (the unit's signed plan, a table) while the plan is still the unit's to edit."""
     _require_editable(implementation_plan)
-    return stored_evidence(
+    return evidence_store(
         name=name, content=content, by=by, implementation_plan=implementation_plan
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from duban.audit import services as audit
 from duban.directory.models import User
 from duban.execution.models import Evidence, ImplementationPlan, Milestone
-from duban.execution.services.implementation_plans import stored_evidence
+from duban.execution.services.evidence import evidence_store
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Task
 
@@ -144,4 +144,4 @@ def milestone_evidence_attach(
     """A file proving the milestone was met (the document issued, the minutes)."""
     if milestone.withdrawn:
         raise audit.DomainError(_("已撤销的里程碑不能添加佐证材料。"))
-    return stored_evidence(name=name, content=content, by=by, milestone=milestone)
+    return evidence_store(name=name, content=content, by=by, milestone=milestone)

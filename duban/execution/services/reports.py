@@ -9,15 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from duban.audit import services as audit
 from duban.directory.models import Unit, User
+from duban.directory.selectors import unit_recipients
 from duban.execution.models import ProgressReport
-from duban.execution.progress import default_percent, period_for
+from duban.execution.progress import default_percent, period_for, period_label
+from duban.execution.services.evidence import evidence_attach
 from duban.lib.clock import as_of_or_today
+from duban.notifications.services import notify
 from duban.plans.models import Task
 
 Review = ProgressReport.Review
@@ -122,6 +126,39 @@ def progress_report_save(
 
 
 @transaction.atomic
+def progress_report_file(
+    *,
+    task: Task,
+    unit: Unit,
+    period_start: date,
+    content: ReportContent,
+    files: list[tuple[str, bytes]] = (),
+    seen_version: int | None = None,
+    submit: bool = False,
+    by: User,
+) -> ProgressReport:
+    """Save the report with its evidence files and, with `submit`, send it — all or nothing.
+
+    The files are attached before the report is submitted, so the office never reviews a report
+    whose evidence is still on its way; any refusal (a file, the percent rule, a stale version)
+    leaves nothing saved.
+    """
+    report = progress_report_save(
+        task=task,
+        unit=unit,
+        period_start=period_start,
+        content=content,
+        seen_version=seen_version,
+        by=by,
+    )
+    for name, data in files:
+        evidence_attach(report=report, name=name, content=data, by=by)
+    if submit:
+        progress_report_submit(report=report, by=by)
+    return report
+
+
+@transaction.atomic
 def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressReport:
     """Send a draft or a returned report to the coordinator for review."""
     _require_editable(report)
@@ -138,7 +175,23 @@ def _review(report: ProgressReport, *, review: str, comment: str, seen_version: 
     report.reviewed_at = timezone.now()
     report.reviewed_by = by
     fields = ["review", "review_comment", "reviewed_at", "reviewed_by"]
-    return audit.save(report, by=by, fields=fields, seen_version=seen_version, reason=review)
+    audit.save(report, by=by, fields=fields, seen_version=seen_version, reason=review)
+    _tell_the_unit(report, by=by)
+    return report
+
+
+def _tell_the_unit(report: ProgressReport, *, by: User) -> None:
+    """The reporting unit hears the office's answer (queued on commit, like every message)."""
+    task = report.task
+    period = period_label(report.period_start, task.plan.report_cadence)
+    notify(
+        users=unit_recipients([report.unit_id]).get(report.unit_id, []),
+        kind=f"report.{report.review}",
+        title=f"{task.path} {period}进展报告{report.get_review_display()}",
+        body=report.review_comment,
+        link=reverse("execution:report-detail", args=[report.pk]),
+        by=by,
+    )
 
 
 @transaction.atomic

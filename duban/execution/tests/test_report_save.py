@@ -132,3 +132,34 @@ def test_a_period_not_yet_begun_cannot_be_reported(finance_task, caizheng):
     with pytest.raises(audit.DomainError, match="尚未开始"):
         save(finance_task, caizheng, content, as_of=date(2012, 8, 31))
     assert save(finance_task, caizheng, content, as_of=date(2012, 9, 1)).period_start == SEP
+
+
+def test_a_refused_file_leaves_no_report_and_nothing_submitted(finance_task, caizheng, media_root):
+    from duban.execution.services.evidence import EvidenceRejected
+    from duban.execution.services.reports import progress_report_file
+
+    with pytest.raises(EvidenceRejected):
+        progress_report_file(
+            task=finance_task,
+            unit=caizheng.unit,
+            period_start=SEP,
+            content=ReportContent(status="on_track", percent=None),
+            files=[("进展.exe", b"MZ\x90\x00 not a document")],
+            submit=True,
+            by=caizheng,
+        )
+    assert not ProgressReport.objects.exists()
+
+
+def test_accepting_or_returning_a_report_tells_the_unit(
+    finance_task, caizheng, viewer, coordinator, file_report
+):
+    from duban.notifications.models import Notification
+
+    returned = file_report(finance_task, caizheng, date(2012, 8, 1), review="returned")
+    accepted = file_report(finance_task, caizheng, SEP, review="accepted")
+    for person in (caizheng, viewer):
+        titles = set(Notification.objects.filter(user=person).values_list("title", flat=True))
+        assert "1.1.1 2012年8月进展报告已退回" in titles, titles
+        assert "1.1.1 2012年9月进展报告已采纳" in titles, titles
+    assert returned.review == "returned" and accepted.review == "accepted"

@@ -4,7 +4,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,12 +27,11 @@ from duban.execution.progress import (
 )
 from duban.execution.selectors import reports as selectors
 from duban.execution.selectors.progress import plan_progress
-from duban.execution.services.evidence import evidence_attach
 from duban.execution.services.reports import (
     ReportContent,
     progress_report_accept,
+    progress_report_file,
     progress_report_return,
-    progress_report_save,
     progress_report_submit,
 )
 from duban.lib.clock import today
@@ -82,18 +80,16 @@ def _content(form: ProgressReportForm) -> ReportContent:
 def _save(request, form, *, task, unit, period_start) -> ProgressReport | None:
     """Save (and with the 报送 button, submit) the report and its files; None if refused."""
     try:
-        with transaction.atomic():
-            report = progress_report_save(
-                task=task,
-                unit=unit,
-                period_start=period_start,
-                content=_content(form),
-                seen_version=form.cleaned_data["version"],
-                submit="submit" in request.POST,
-                by=request.user,
-            )
-            for name, content in form.cleaned_data["files"]:
-                evidence_attach(report=report, name=name, content=content, by=request.user)
+        report = progress_report_file(
+            task=task,
+            unit=unit,
+            period_start=period_start,
+            content=_content(form),
+            files=form.cleaned_data["files"],
+            seen_version=form.cleaned_data["version"],
+            submit="submit" in request.POST,
+            by=request.user,
+        )
     except (audit.DomainError, audit.StaleEdit) as error:
         form.add_error(None, str(error))
         return None
