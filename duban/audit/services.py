@@ -33,7 +33,7 @@ def save(
     """Save `obj` (new or changed) with its audit record, in the caller's transaction.
 
     With `seen_version`, the row is first claimed by a conditional UPDATE on that version, so two
-    people saving the same version cannot both win (STYLE §7); the loser gets `StaleEdit`.
+    people saving the same version cannot both win (a conditional UPDATE, no lock); the loser gets `StaleEdit`.
     """
     obj._history_user = by if getattr(by, "pk", None) else None
     obj._change_reason = reason[:100] if reason else None

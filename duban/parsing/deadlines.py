@@ -2,7 +2,7 @@
 
 The phrases are data (``vocabulary.DEADLINE_PHRASES``: a pattern with slots and the name of
 the rule that resolves it); this module fills the slots, finds the phrases and applies the
-rules. The phrase is always kept as written beside the dates (DESIGN §4).
+rules. The phrase is always kept as written beside the dates.
 
 Resolution, for plan year Y (``start`` is set only where the phrase names a period):
 ``年内``/``年底前`` → end Y-12-31; ``6月底前`` → end Y-06-30; ``5月中旬前`` → Y-05-11 … Y-05-20;
