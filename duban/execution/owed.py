@@ -111,8 +111,9 @@ def due_implementation_plans(*, as_of: date, lookahead_days: int = 0, unit_id: i
         leads = _of_unit(Assignment.objects.leads().filter(task__plan=plan), unit_id)
         units = set(leads.filter(unit__isnull=False).values_list("unit_id", flat=True))
         submitted = set(
+            # Submitted by `as_of`: a scan run for a past date sees that day's record.
             ImplementationPlan.objects.filter(
-                plan=plan, first_submitted_at__isnull=False
+                plan=plan, first_submitted_at__date__lte=as_of
             ).values_list("unit_id", flat=True)
         )
         for owing in sorted(units - submitted):
