@@ -8,6 +8,7 @@ urlpatterns = [
     path("plans/", include("duban.plans.urls")),
     path("work/", include("duban.execution.urls")),
     path("supervision/", include("duban.supervision.urls")),
+    path("reports/", include("duban.reports.urls")),
     path("notifications/", include("duban.notifications.urls")),
     path("api/", include("duban.api.urls")),
     path("accounts/", include("django.contrib.auth.urls")),

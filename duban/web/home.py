@@ -8,6 +8,7 @@ from duban.execution.selectors.queue import Queue, coordinator_queue, current_pl
 from duban.lib.clock import today
 from duban.plans.selectors import home_panels
 from duban.reports.charts import glance_charts
+from duban.reports.permissions import can_draft_report
 from duban.reports.selectors import plan_at_a_glance, unit_at_a_glance
 
 # Who sees the province-wide picture (全局概览): the reform office and the leadership.
@@ -44,7 +45,11 @@ def _glance(user: User) -> dict:
         return {}
     as_of = today()
     glance = plan_at_a_glance(plan=plan, as_of=as_of)
-    context = {"glance": glance, "glance_charts": glance_charts(glance)}
+    context = {
+        "glance": glance,
+        "glance_charts": glance_charts(glance),
+        "can_draft_report": can_draft_report(user),
+    }
     if user.role == User.Role.COORDINATOR:
         context["queue_counts"] = queue_counts(coordinator_queue(plan=plan, as_of=as_of))
     return context

@@ -1,0 +1,53 @@
+"""Word → PDF through LibreOffice headless: no browser needed, and the fonts are embedded."""
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+
+class PdfUnavailable(Exception):
+    """LibreOffice is not installed, or it failed on the document."""
+
+
+def docx_to_pdf(docx: Path, pdf: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        raise PdfUnavailable(_("找不到 soffice（LibreOffice），无法生成 PDF。"))
+    with tempfile.TemporaryDirectory() as out:
+        # A profile of its own, so a second conversion never waits on the first one's lock.
+        profile = Path(out) / "profile"
+        try:
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    out,
+                    str(docx),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=180,
+            )
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+            raise PdfUnavailable(_("LibreOffice 转换 PDF 失败：%s") % error) from error
+        shutil.move(Path(out) / (docx.stem + ".pdf"), pdf)
+
+
+def write_report(document, output: Path, *, format: str) -> None:
+    """Write `document` (an `OfficialDocument`) to `output` as .docx or .pdf."""
+    from duban.reports.docx_writer import write_docx
+
+    if format == "docx":
+        write_docx(document, output)
+        return
+    with tempfile.TemporaryDirectory() as work:
+        docx = Path(work) / (output.stem + ".docx")
+        write_docx(document, docx)
+        docx_to_pdf(docx, output)

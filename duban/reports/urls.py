@@ -1,0 +1,14 @@
+from django.urls import path
+
+from duban.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    # The draft report to the provincial government (.docx, or ?format=pdf).
+    path(
+        "plans/<int:plan_id>/progress-report/",
+        views.progress_report_download,
+        name="progress-report",
+    ),
+]

@@ -1,0 +1,46 @@
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+
+from duban.lib.clock import today
+from duban.reports.pdf import PdfUnavailable, write_report
+from duban.reports.permissions import access_plan_to_report
+from duban.reports.progress_report import progress_report
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+@login_required
+def progress_report_download(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The draft report to the provincial government, as of `?as_of=` (today by default)."""
+    plan = access_plan_to_report(request.user, plan_id)
+    format = request.GET.get("format", "docx")
+    if format not in CONTENT_TYPES:
+        format = "docx"
+    try:
+        as_of = date.fromisoformat(request.GET["as_of"]) if request.GET.get("as_of") else today()
+    except ValueError:
+        messages.error(request, _("日期格式不正确，应为 YYYY-MM-DD。"))
+        return redirect("web:home")
+    name = f"{plan.year}年改革工作进展情况报告（{as_of.isoformat()}）.{format}"
+    with tempfile.TemporaryDirectory() as work:
+        output = Path(work) / f"report.{format}"
+        try:
+            write_report(progress_report(plan=plan, as_of=as_of), output, format=format)
+        except PdfUnavailable as error:
+            messages.error(request, str(error))
+            return redirect("web:home")
+        content = output.read_bytes()
+    response = HttpResponse(content, content_type=CONTENT_TYPES[format])
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
