@@ -20,6 +20,15 @@ from duban.plans.models import Task
 Status = Extension.Status
 
 
+# A deadline moves within the span a reform plan looks ahead to: its year and the four after
+# (multi-year tasks run 2–3 years, 力争用2-3年时间); a date beyond is a typing slip.
+HORIZON_YEARS = 5
+
+
+def extension_horizon(task: Task) -> date:
+    return date(task.plan.year + HORIZON_YEARS - 1, 12, 31)
+
+
 @transaction.atomic
 def extension_request(
     *,
@@ -47,6 +56,12 @@ def extension_request(
         )
     if new_due <= old_due:
         raise audit.DomainError(_("申请的新时限须晚于原时限。"))
+    horizon = extension_horizon(task)
+    if new_due > horizon:
+        raise audit.DomainError(
+            _("申请的新时限不能晚于%(horizon)s（年度计划起%(years)s年内）。")
+            % {"horizon": f"{horizon.year}年12月31日", "years": HORIZON_YEARS}
+        )
     if not reason.strip():
         raise audit.DomainError(_("请写明申请延期的理由。"))
     pending = Extension.objects.filter(task=task, milestone=milestone, status=Status.REQUESTED)

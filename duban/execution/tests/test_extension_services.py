@@ -69,6 +69,16 @@ def test_an_extension_is_asked_before_the_date_falls_due(filed_plan, caizheng):
 
 
 @pytest.mark.django_db
+def test_the_new_date_stays_within_the_plans_horizon(filed_plan, caizheng):
+    milestone = filed_plan.milestones.get()
+
+    with pytest.raises(audit.DomainError, match="2016年12月31日"):
+        ask(milestone, caizheng, new_due=date(9999, 12, 31))
+    assert not Extension.objects.exists()
+    assert ask(milestone, caizheng, new_due=date(2016, 12, 31)).new_due == date(2016, 12, 31)
+
+
+@pytest.mark.django_db
 def test_the_new_date_must_be_later_and_one_request_at_a_time(filed_plan, caizheng):
     milestone = filed_plan.milestones.get()
 

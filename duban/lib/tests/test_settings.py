@@ -9,7 +9,8 @@ SHOW = (
     "import django, json; django.setup(); from django.conf import settings as s; "
     "print(json.dumps({'debug': s.DEBUG, 'hosts': s.ALLOWED_HOSTS, 'db': s.DATABASES['default']['ENGINE'], "
     "'name': str(s.DATABASES['default']['NAME']), 'lang': s.LANGUAGE_CODE, 'tz': s.TIME_ZONE, "
-    "'email': s.EMAIL_BACKEND, 'today': str(s.DUBAN_TODAY)}))"
+    "'email': s.EMAIL_BACKEND, 'today': str(s.DUBAN_TODAY), "
+    "'proxy': getattr(s, 'SECURE_PROXY_SSL_HEADER', None)}))"
 )
 
 
@@ -57,3 +58,9 @@ def test_a_malformed_value_stops_start_up_with_its_name(tmp_path):
     out = subprocess.run([sys.executable, "-c", SHOW], env=env, capture_output=True, text=True)
     assert out.returncode != 0
     assert "DEBUG='perhaps'" in out.stderr
+
+
+def test_the_forwarded_protocol_is_trusted_only_behind_a_proxy(tmp_path):
+    assert settings_with(tmp_path)["proxy"] is None
+    behind = settings_with(tmp_path, DUBAN_BEHIND_PROXY="true")
+    assert behind["proxy"] == ["HTTP_X_FORWARDED_PROTO", "https"]
