@@ -9,6 +9,13 @@ class PreferencesForm(forms.Form):
     email = forms.BooleanField(label=Channel.EMAIL.label, required=False)
     webhook = forms.BooleanField(label=Channel.WEBHOOK.label, required=False)
 
+    def clean(self):
+        data = super().clean()
+        # Reminders and 催办 must reach a person somehow; a blank form is a slip, not a choice.
+        if not any(data.get(channel) for channel in Channel.values):
+            raise forms.ValidationError(_("请至少保留一种接收方式，否则将收不到提醒和督办通知。"))
+        return data
+
 
 class WebhookForm(forms.Form):
     url = forms.URLField(label=_("推送地址"), max_length=500, assume_scheme="https")

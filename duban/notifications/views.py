@@ -57,7 +57,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
         channel_preferences_set(user=request.user, enabled=form.cleaned_data, by=request.user)
         messages.success(request, _("接收方式已保存。"))
         return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+    status = 422 if form.errors else 200
+    return render(request, "notifications/preferences.html", {"form": form}, status=status)
 
 
 @login_required

@@ -51,6 +51,13 @@ def test_preferences_turn_a_channel_off(client, caizheng):
     assert ChannelPreference.objects.get(user=caizheng, channel=Channel.EMAIL).enabled is False
 
 
+def test_a_blank_preferences_form_switches_nothing_off(client, caizheng):
+    client.force_login(caizheng)
+    response = client.post(reverse("notifications:preferences"), {"submit": ""})
+    assert "请至少保留一种接收方式" in response.content.decode()
+    assert not ChannelPreference.objects.filter(user=caizheng, enabled=False).exists()
+
+
 def test_an_editor_sets_its_units_robot(client, caizheng):
     client.force_login(caizheng)
     url = reverse("notifications:unit-webhook", args=[caizheng.unit_id])
