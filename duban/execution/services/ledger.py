@@ -25,6 +25,7 @@ from duban.execution.progress import report_due
 from duban.execution.selectors.reports import reports_owed, returned_reports
 from duban.execution.services.reports import ReportContent, progress_report_save
 from duban.lib.clock import as_of_or_today
+from duban.lib.xlsx import append_row
 from duban.plans.models import Assignment, Task
 
 SHEET_TITLE = "进展报告"
@@ -111,7 +112,7 @@ def ledger_download(*, unit: Unit, as_of: date | None = None) -> bytes:
         _ledger_entries(unit, as_of), start=1
     ):
         this_period = source is not None and source.period_start == start
-        sheet.append(_row(number, assignment, start, end, source, this_period))
+        append_row(sheet, _row(number, assignment, start, end, source, this_period))
     _style(sheet)
     _add_instructions(workbook)
     out = io.BytesIO()
