@@ -8,11 +8,19 @@ written as a string cell with Excel's quote prefix, so it shows and edits as the
 from collections.abc import Sequence
 from typing import Any
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def set_value(cell, value: Any):
-    """Put `value` in `cell`, as text if it could be taken for a formula; returns the cell."""
+    """Put `value` in `cell`, as text if it could be taken for a formula; returns the cell.
+
+    Characters a worksheet cannot hold (controls from records saved before input was
+    cleaned) are dropped, so one old record cannot make the whole download fail.
+    """
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell.value = value
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         cell.data_type = "s"

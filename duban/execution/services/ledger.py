@@ -25,6 +25,7 @@ from duban.execution.progress import report_due
 from duban.execution.selectors.reports import reports_owed, returned_reports
 from duban.execution.services.reports import ReportContent, progress_report_save
 from duban.lib.clock import as_of_or_today
+from duban.lib.text import clean_text
 from duban.lib.xlsx import append_row
 from duban.plans.models import Assignment, Task
 
@@ -224,7 +225,7 @@ def _blank(value) -> bool:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else clean_text(str(value)).strip()
 
 
 def _parse_row(row_number: int, cells: list) -> LedgerRow:
