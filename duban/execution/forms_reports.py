@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from duban.execution.models import ProgressReport
 from duban.execution.services.evidence import ALLOWED_LABELS, EvidenceRejected, check_file
 from duban.lib.text import TextField
+from duban.lib.uploads import upload_problem
 
 PERCENT_HELP = _(
     "留空即按状态取默认值：未启动 0%；按计划推进为年度时间进度（取整到5%）；"
@@ -96,3 +97,9 @@ class LedgerUploadForm(forms.Form):
         label=_("填好的台账"),
         help_text=_("上传从本页下载、填写完毕的 .xlsx 台账；任一行有误则整表不导入。"),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if problem := upload_problem(upload):
+            raise forms.ValidationError(problem)
+        return upload

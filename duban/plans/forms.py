@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duban.directory.models import Unit
 from duban.lib.text import TEXT_MAX, TextField
+from duban.lib.uploads import upload_problem
 from duban.plans.models import Assignment, Plan, Task
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
@@ -41,6 +42,8 @@ class TableForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() != ".xlsx":
             raise forms.ValidationError(_("请上传 .xlsx 格式的任务分解表。"))
+        if problem := upload_problem(upload):
+            raise forms.ValidationError(problem)
         return upload
 
 
