@@ -157,6 +157,11 @@ DUBAN_SITE_URL = os.environ.get("DUBAN_SITE_URL", "http://127.0.0.1:8000")
 DUBAN_WEBHOOK_TIMEOUT = env_int("DUBAN_WEBHOOK_TIMEOUT", 3)
 DUBAN_WEBHOOK_ATTEMPTS = env_int("DUBAN_WEBHOOK_ATTEMPTS", 5)
 DUBAN_WEBHOOK_BACKOFF = env_int("DUBAN_WEBHOOK_BACKOFF", 30)
+# The only hosts a webhook may point at (https, and only if they resolve to public addresses).
+DUBAN_WEBHOOK_HOSTS = env_list(
+    "DUBAN_WEBHOOK_HOSTS",
+    ["qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com"],
+)
 
 # Background jobs live in the same database: no extra service to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from duban.lib.clock import today
+from duban.lib.text import TextField
 
 
 class DateInput(forms.DateInput):
@@ -20,7 +21,7 @@ class VersionedForm(forms.Form):
 
 
 class ImplementationPlanForm(VersionedForm):
-    narrative = forms.CharField(
+    narrative = TextField(
         label=_("总体安排"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -29,13 +30,13 @@ class ImplementationPlanForm(VersionedForm):
 
 
 class CommitmentForm(VersionedForm):
-    criterion = forms.CharField(
+    criterion = TextField(
         label=_("完成标准"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("年底前做到什么程度算完成，例如“出台实施办法并印发执行”。"),
     )
-    steps = forms.CharField(
+    steps = TextField(
         label=_("实施步骤"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -57,19 +58,19 @@ class CommitmentForm(VersionedForm):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(
+    title = TextField(
         label=_("节点"),
         max_length=255,
         help_text=_("要完成的具体工作，如“形成初稿”。"),
     )
     due_date = forms.DateField(label=_("完成时限"), widget=DateInput)
-    deliverable = forms.CharField(
+    deliverable = TextField(
         label=_("成果形式"),
         max_length=255,
         required=False,
         help_text=_("如：调研报告、文件、会议纪要。"),
     )
-    responsible_person = forms.CharField(
+    responsible_person = TextField(
         label=_("责任人"), max_length=64, required=False, help_text=_("姓名及职务。")
     )
 
@@ -80,7 +81,7 @@ class MilestoneEditForm(MilestoneForm, VersionedForm):
 
 class MilestoneTickForm(VersionedForm):
     met_on = forms.DateField(label=_("完成日期"), widget=DateInput, initial=today)
-    met_note = forms.CharField(
+    met_note = TextField(
         label=_("完成情况及佐证材料"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("写明完成了什么、有何材料可查，如文件名称和文号。"),
@@ -93,7 +94,7 @@ class MilestoneTickForm(VersionedForm):
 
 
 class ReviewForm(VersionedForm):
-    comment = forms.CharField(
+    comment = TextField(
         label=_("审核意见"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -103,7 +104,7 @@ class ReviewForm(VersionedForm):
 
 class ExtensionRequestForm(forms.Form):
     new_due = forms.DateField(label=_("申请延至"), widget=DateInput, help_text=_("须晚于原时限。"))
-    reason = forms.CharField(
+    reason = TextField(
         label=_("申请理由"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("说明不能按期完成的原因和已采取的措施。"),
@@ -111,7 +112,7 @@ class ExtensionRequestForm(forms.Form):
 
 
 class ExtensionDecisionForm(VersionedForm):
-    comment = forms.CharField(
+    comment = TextField(
         label=_("审批意见"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -120,7 +121,7 @@ class ExtensionDecisionForm(VersionedForm):
 
 
 class LeaderCommentForm(forms.Form):
-    text = forms.CharField(
+    text = TextField(
         label=_("批示内容"),
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("批示将即时显示给承担该任务的单位。"),

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from duban.execution.models import ProgressReport
 from duban.execution.services.evidence import ALLOWED_LABELS, EvidenceRejected, check_file
+from duban.lib.text import TextField
+from duban.lib.uploads import upload_problem
 
 PERCENT_HELP = _(
     "留空即按状态取默认值：未启动 0%；按计划推进为年度时间进度（取整到5%）；"
@@ -55,21 +57,21 @@ class ProgressReportForm(forms.Form):
     percent = forms.IntegerField(
         label=_("完成进度（%）"), required=False, min_value=0, max_value=100, help_text=PERCENT_HELP
     )
-    percent_reason = forms.CharField(
+    percent_reason = TextField(
         label=_("进度说明"),
         required=False,
         max_length=255,
         help_text=_("进度与默认值不同时填写，如“提前完成立法调研”。"),
     )
-    work_done = forms.CharField(
+    work_done = TextField(
         label=_("本期工作进展"),
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("本期做了哪些工作、取得了哪些成效；已按上期报告预填，只改有变化的部分。"),
     )
-    problems = forms.CharField(
+    problems = TextField(
         label=_("存在问题"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    next_steps = forms.CharField(
+    next_steps = TextField(
         label=_("下步打算"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     files = evidence_field()
@@ -81,7 +83,7 @@ class EvidenceForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(
+    comment = TextField(
         label=_("审核意见"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -95,3 +97,9 @@ class LedgerUploadForm(forms.Form):
         label=_("填好的台账"),
         help_text=_("上传从本页下载、填写完毕的 .xlsx 台账；任一行有误则整表不导入。"),
     )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if problem := upload_problem(upload):
+            raise forms.ValidationError(problem)
+        return upload

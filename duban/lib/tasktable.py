@@ -20,6 +20,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from duban.lib.xlsx import set_value
+
 HEADERS = ("序号", "改革任务", "具体内容", "牵头单位", "配合单位", "完成时限")
 # Character widths; 具体内容 carries the task's text, so it gets most of the page.
 COLUMN_WIDTHS = (8, 24, 60, 20, 26, 14)
@@ -80,7 +82,7 @@ def write_task_table(
             line = _area_row(sheet, line, area)
         values = (row.number, row.title, row.text, _names(row.lead), _names(row.co), row.deadline)
         for column, value in enumerate(values, 1):
-            cell = sheet.cell(row=line, column=column, value=value)
+            cell = set_value(sheet.cell(row=line, column=column), value)
             cell.border = _BORDER
             cell.alignment = _WRAP_CENTRED if column in (1, 6) else _WRAP
         line += 1
@@ -101,7 +103,7 @@ def _names(names: Sequence[str] | str) -> str:
 
 def _banner(sheet, line: int, text: str, font: Font) -> int:
     sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(HEADERS))
-    cell = sheet.cell(row=line, column=1, value=text)
+    cell = set_value(sheet.cell(row=line, column=1), text)
     cell.font, cell.alignment = font, _WRAP_CENTRED
     sheet.row_dimensions[line].height = 30 if font.size and font.size > 12 else 20
     return line + 1
@@ -109,7 +111,7 @@ def _banner(sheet, line: int, text: str, font: Font) -> int:
 
 def _area_row(sheet, line: int, area: str) -> int:
     sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(HEADERS))
-    cell = sheet.cell(row=line, column=1, value=area)
+    cell = set_value(sheet.cell(row=line, column=1), area)
     cell.font, cell.fill, cell.alignment = Font(bold=True), _AREA_FILL, _WRAP
     for column in range(1, len(HEADERS) + 1):
         sheet.cell(row=line, column=column).border = _BORDER

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duban.notifications import webhook_url
 from duban.notifications.models import Channel
 
 
@@ -24,3 +25,8 @@ class WebhookForm(forms.Form):
     )
     active = forms.BooleanField(label=_("启用"), required=False, initial=True)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        webhook_url.check_webhook_url(url)
+        return url

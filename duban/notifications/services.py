@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.directory.models import User
+from duban.notifications import webhook_url
 from duban.notifications.models import Channel, ChannelPreference, Notification, UnitWebhook
 
 
@@ -116,6 +117,7 @@ def unit_webhook_save(
     if secret:
         webhook.secret = secret  # an empty field keeps the old secret: it is never shown again
     webhook.full_clean()
+    webhook_url.check_webhook_url(webhook.url)
     fields = ["url", "secret", "active"]
     return audit.save(webhook, by=by, fields=fields, seen_version=seen_version, reason="推送地址")
 

@@ -14,10 +14,12 @@ from datetime import timedelta
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.utils import timezone
 from django_tasks import task
 
+from duban.notifications import webhook_url
 from duban.notifications.models import Channel, DeliveryAttempt, Notification, UnitWebhook
 
 Status = DeliveryAttempt.Status
@@ -49,13 +51,18 @@ def payload(notification: Notification, webhook: UnitWebhook) -> bytes:
 
 
 def post(webhook: UnitWebhook, body: bytes) -> None:
-    """POST `body` to the webhook; raises on a timeout, a refused connection or a non-2xx reply."""
+    """POST `body` to the webhook; raises on a timeout, a refused connection or a non-2xx reply.
+
+    The address is checked again here (its DNS may have changed since it was saved) and a
+    redirect is never followed.
+    """
+    webhook_url.check_webhook_url(webhook.url)
     headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Duban"}
     if webhook.secret:
         digest = hmac.new(webhook.secret.encode(), body, hashlib.sha256).hexdigest()
         headers["X-Duban-Signature"] = f"sha256={digest}"
     request = urllib.request.Request(webhook.url, data=body, headers=headers, method="POST")
-    with urllib.request.urlopen(request, timeout=settings.DUBAN_WEBHOOK_TIMEOUT) as response:
+    with webhook_url.opener.open(request, timeout=settings.DUBAN_WEBHOOK_TIMEOUT) as response:
         response.read(1024)
 
 
@@ -71,7 +78,7 @@ def deliver_webhook(notification_id: int, webhook_id: int, attempt: int = 1) -> 
         return "inactive"
     try:
         post(webhook, payload(notification, webhook))
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError, ValidationError) as error:
         return _failed(notification, webhook, attempt, error)
     DeliveryAttempt.objects.create(
         notification=notification,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from .document import ParseError
 
@@ -12,28 +13,32 @@ MAX_ZIP_RATIO = 200  # XML compresses ~10:1; a far higher ratio is a zip bomb
 MAX_ZIP_MEMBERS = 10_000
 
 
-def check_zip(path: Path) -> set[str]:
+class ZipBomb(ParseError):
+    """An archive that would unpack far beyond what an office file needs."""
+
+
+def check_zip(path: Path | IO[bytes]) -> set[str]:
     """Read the central directory only and refuse corrupt archives and zip bombs.
 
     Runs before python-docx or openpyxl touch the file, so a bomb is never inflated.
     """
-    name = path.name
+    name = getattr(path, "name", None) or "upload"
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
         raise ParseError(f"{name}: is corrupt (not a readable zip archive: {exc})") from None
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise ParseError(f"{name}: has too many parts ({len(infos)}); refusing it")
+        raise ZipBomb(f"{name}: has too many parts ({len(infos)}); refusing it")
     unzipped = sum(info.file_size for info in infos)
     packed = sum(info.compress_size for info in infos)
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise ParseError(
+        raise ZipBomb(
             f"{name}: would unpack to {unzipped / 1e6:.0f} MB "
             f"(at most {MAX_UNZIPPED_BYTES // 2**20} MB); refusing it as a zip bomb"
         )
     if unzipped > 1_000_000 and unzipped > MAX_ZIP_RATIO * max(packed, 1):
-        raise ParseError(
+        raise ZipBomb(
             f"{name}: compression ratio {unzipped // max(packed, 1)}:1 is implausible "
             "for an office file; refusing it as a zip bomb"
         )

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from duban.directory.models import Unit
+from duban.lib.text import TEXT_MAX, TextField
+from duban.lib.uploads import upload_problem
 from duban.plans.models import Assignment, Plan, Task
 
 DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
@@ -40,12 +42,14 @@ class TableForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() != ".xlsx":
             raise forms.ValidationError(_("请上传 .xlsx 格式的任务分解表。"))
+        if problem := upload_problem(upload):
+            raise forms.ValidationError(problem)
         return upload
 
 
 class VersionedForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(
+    reason = TextField(
         label=_("修改理由"),
         required=False,
         max_length=100,
@@ -54,16 +58,18 @@ class VersionedForm(forms.Form):
 
 
 class TaskForm(VersionedForm):
-    title = forms.CharField(label=_("标题"), max_length=500)
-    text = forms.CharField(label=_("具体内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    title = TextField(label=_("标题"), max_length=500)
+    text = TextField(
+        label=_("具体内容"), max_length=TEXT_MAX, widget=forms.Textarea(attrs={"rows": 5})
+    )
     kind = forms.ChoiceField(label=_("任务性质"), choices=Task.Kind.choices)
     due_date = forms.DateField(
         label=_("完成时限"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    due_text = forms.CharField(label=_("时限原文"), max_length=64, required=False)
-    lead_note = forms.CharField(label=_("牵头说明"), max_length=255, required=False)
+    due_text = TextField(label=_("时限原文"), max_length=64, required=False)
+    lead_note = TextField(label=_("牵头说明"), max_length=255, required=False)
 
     @classmethod
     def for_task(cls, task: Task, data=None):
@@ -83,27 +89,27 @@ class StructureForm(forms.Form):
 class AssignmentAddForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("单位"), queryset=Unit.objects.active())
     role = forms.ChoiceField(label=_("职责"), choices=Assignment.Role.choices)
-    reason = forms.CharField(label=_("修改理由"), max_length=100, required=False)
+    reason = TextField(label=_("修改理由"), max_length=100, required=False)
 
 
 class AssignmentChangeForm(forms.Form):
     role = forms.ChoiceField(choices=Assignment.Role.choices, required=False)
-    reason = forms.CharField(label=_("修改理由"), max_length=100, required=False)
+    reason = TextField(label=_("修改理由"), max_length=100, required=False)
 
 
 class NameMapForm(forms.Form):
-    name = forms.CharField(max_length=100)
+    name = TextField(max_length=100)
     unit = forms.ModelChoiceField(label=_("对应单位"), queryset=Unit.objects.active())
 
 
 class PlanForm(VersionedForm):
-    title = forms.CharField(label=_("计划名称"), max_length=255)
+    title = TextField(label=_("计划名称"), max_length=255)
     filing_deadline = forms.DateField(
         label=_("实施方案备案截止日期"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    filing_deadline_text = forms.CharField(label=_("文件原文"), max_length=64, required=False)
+    filing_deadline_text = TextField(label=_("文件原文"), max_length=64, required=False)
     report_cadence = forms.ChoiceField(label=_("进展报送周期"), choices=Plan.Cadence.choices)
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from duban.lib.text import TextField
 from duban.supervision.models import Judgement, Step
 
 MANUAL_STEPS = [(s.value, s.label) for s in (Step.URGE, Step.WARNING, Step.BULLETIN)]
@@ -9,7 +10,7 @@ MANUAL_STEPS = [(s.value, s.label) for s in (Step.URGE, Step.WARNING, Step.BULLE
 class UrgeForm(forms.Form):
     unit = forms.TypedChoiceField(label=_("督办单位"), coerce=int, required=False)
     step = forms.ChoiceField(label=_("督办层级"), choices=MANUAL_STEPS, initial=Step.URGE)
-    message = forms.CharField(label=_("督办内容"), widget=forms.Textarea(attrs={"rows": 5}))
+    message = TextField(label=_("督办内容"), widget=forms.Textarea(attrs={"rows": 5}))
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,7 +22,7 @@ class UrgeForm(forms.Form):
 
 
 class AcknowledgeForm(forms.Form):
-    note = forms.CharField(
+    note = TextField(
         label=_("签收说明"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -32,4 +33,4 @@ class AcknowledgeForm(forms.Form):
 
 class JudgementForm(forms.Form):
     level = forms.TypedChoiceField(label=_("完成把握"), coerce=int, choices=Judgement.Level.choices)
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 4}))
+    reason = TextField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 4}))

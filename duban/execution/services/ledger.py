@@ -25,6 +25,9 @@ from duban.execution.progress import report_due
 from duban.execution.selectors.reports import reports_owed, returned_reports
 from duban.execution.services.reports import ReportContent, progress_report_save
 from duban.lib.clock import as_of_or_today
+from duban.lib.text import clean_text
+from duban.lib.uploads import upload_problem
+from duban.lib.xlsx import append_row
 from duban.plans.models import Assignment, Task
 
 SHEET_TITLE = "进展报告"
@@ -111,7 +114,7 @@ def ledger_download(*, unit: Unit, as_of: date | None = None) -> bytes:
         _ledger_entries(unit, as_of), start=1
     ):
         this_period = source is not None and source.period_start == start
-        sheet.append(_row(number, assignment, start, end, source, this_period))
+        append_row(sheet, _row(number, assignment, start, end, source, this_period))
     _style(sheet)
     _add_instructions(workbook)
     out = io.BytesIO()
@@ -194,8 +197,10 @@ def read_ledger(content: bytes) -> tuple[list[LedgerRow], list[tuple[int, str]]]
     A file that is not the ledger at all (not .xlsx, no sheet, another header) raises
     `LedgerRejected` at once: there are no rows to speak of.
     """
+    if problem := upload_problem(content):
+        raise LedgerRejected([problem])
     try:
-        workbook = load_workbook(io.BytesIO(content), data_only=True)
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not .xlsx
         raise LedgerRejected([_("文件不是有效的 Excel（.xlsx）台账。")]) from error
     if SHEET_TITLE not in workbook.sheetnames:
@@ -203,6 +208,7 @@ def read_ledger(content: bytes) -> tuple[list[LedgerRow], list[tuple[int, str]]]
             [_("找不到“{sheet}”工作表，请使用下载的台账填写。").format(sheet=SHEET_TITLE)]
         )
     rows = list(workbook[SHEET_TITLE].iter_rows(values_only=True))
+    workbook.close()
     header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
     if header[: len(HEADERS)] != HEADERS:
         raise LedgerRejected([_("表头与下载的台账不一致，请勿增删或改动列。")])
@@ -223,7 +229,7 @@ def _blank(value) -> bool:
 
 
 def _text(value) -> str:
-    return "" if value is None else str(value).strip()
+    return "" if value is None else clean_text(str(value)).strip()
 
 
 def _parse_row(row_number: int, cells: list) -> LedgerRow:

@@ -228,3 +228,13 @@ def test_an_upload_only_ever_writes_the_uploaders_unit(client, lanzhou, ledger):
     assert response.status_code == 422
     assert "本单位未承担该任务" in response.content.decode()
     assert not ProgressReport.objects.filter(unit=lanzhou.unit).exists()
+
+
+def test_report_text_that_looks_like_a_formula_comes_back_as_text(
+    finance_task, finance_unit, caizheng, file_report
+):
+    payload = '=HYPERLINK("http://evil.example/","点此")'
+    file_report(finance_task, caizheng, date(2012, 8, 1), work_done=payload)
+    sheet = sheet_of(ledger_download(unit=finance_unit, as_of=SEP_30))
+    written = cell(sheet, row_of(sheet, "1.1.1", 9), "本期工作进展")
+    assert (written.value, written.data_type) == (payload, "s")

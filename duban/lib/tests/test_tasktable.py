@@ -81,3 +81,17 @@ def test_it_writes_to_a_path(tmp_path):
     path = tmp_path / "tasks.xlsx"
     write_task_table(ROWS, path, title="任务分解表")
     assert load_workbook(path).active["A1"].value == "任务分解表"
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text():
+    risky = ["=1+2", "+1+2", "-1+2", "@SUM(A1)", "\t=1", "\r=1"]
+    stream = io.BytesIO()
+    rows = [TaskRow(f"1.{i}", "一、深化改革", text, text) for i, text in enumerate(risky, 1)]
+    write_task_table(rows, stream, title="=cmd|' /C calc'!A0")
+    stream.seek(0)
+    sheet = load_workbook(stream).active
+    cells = [sheet["A1"]] + [
+        c for row in sheet.iter_rows(min_row=4, min_col=2, max_col=3) for c in row
+    ]
+    assert [c.value for c in cells] == ["=cmd|' /C calc'!A0"] + [t for t in risky for _ in (0, 1)]
+    assert {c.data_type for c in cells} == {"s"}

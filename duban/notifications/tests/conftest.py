@@ -9,6 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django_tasks_db.models import DBTaskResult
 
+from duban.notifications import webhook_url
+
 
 def run_queued_tasks() -> int:
     """Run every queued task that is due now, as `duban worker` would; returns how many ran.
@@ -33,6 +35,7 @@ class Receiver:
         self.headers: list[dict] = []
         self.status = 200
         self.delay = 0.0
+        self.location = ""  # set with a 3xx status: where the reply redirects to
 
 
 def _handler(receiver: Receiver):
@@ -45,6 +48,8 @@ def _handler(receiver: Receiver):
                 time.sleep(receiver.delay)
             try:
                 self.send_response(receiver.status)
+                if receiver.location:
+                    self.send_header("Location", receiver.location)
                 self.end_headers()
                 self.wfile.write(b"{}")
             except OSError:
@@ -57,14 +62,23 @@ def _handler(receiver: Receiver):
 
 
 @pytest.fixture
-def chat_robot():
-    """A webhook receiver on 127.0.0.1 (a free port); yields (url, receiver)."""
+def chat_robot(monkeypatch):
+    """A webhook receiver on 127.0.0.1 (a free port); yields (url, receiver).
+
+    Its plain-http loopback address is exactly what the webhook check refuses, so for this
+    one address (and no other) the check is waived.
+    """
     receiver = Receiver()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(receiver))
     server.daemon_threads = True
     server.block_on_close = False
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/robot", receiver
+    url = f"http://127.0.0.1:{server.server_port}/robot"
+    real_check = webhook_url.check_webhook_url
+    monkeypatch.setattr(
+        webhook_url, "check_webhook_url", lambda u: None if u == url else real_check(u)
+    )
+    yield url, receiver
     server.shutdown()
     server.server_close()

@@ -27,12 +27,13 @@ def test_the_inbox_and_preferences_read_in_english(client, caizheng):
 
 
 @pytest.mark.django_db
-def test_the_webhook_page_reads_in_english_down_to_the_stale_edit_error(client, caizheng):
+def test_the_webhook_page_reads_in_english_down_to_the_stale_edit_error(client, caizheng, settings):
+    settings.DUBAN_WEBHOOK_HOSTS = ["robot.example", "1.1.1.1"]
     unit = caizheng.unit
     UnitWebhook.objects.create(unit=unit, url="https://robot.example/hook", active=True)
     read_in_english(client, caizheng)
     url = reverse("notifications:unit-webhook", args=[unit.pk])
-    stale = {"url": "https://robot.example/new", "active": "on", "version": "0"}
+    stale = {"url": "https://1.1.1.1/new", "active": "on", "version": "0"}
 
     page = client.post(url, stale).content.decode()
 
@@ -41,3 +42,11 @@ def test_the_webhook_page_reads_in_english_down_to_the_stale_edit_error(client, 
     assert "Someone else has changed this record" in page
     assert "Webhook address" in texts(page, "label")[0]
     assert not CJK.search(" ".join(texts(page, "nav") + texts(page, "th") + texts(page, "label")))
+
+
+@pytest.mark.django_db
+def test_a_refused_webhook_address_is_explained_in_english(client, caizheng):
+    read_in_english(client, caizheng)
+    url = reverse("notifications:unit-webhook", args=[caizheng.unit_id])
+    page = client.post(url, {"url": "http://127.0.0.1:5432/", "active": "on"}).content.decode()
+    assert "must start with https://" in page

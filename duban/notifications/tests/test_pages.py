@@ -7,6 +7,12 @@ from duban.notifications.models import Channel, ChannelPreference, Notification,
 from duban.notifications.services import notify, unit_webhook_save
 
 
+@pytest.fixture(autouse=True)
+def robot_host(settings):
+    """An address literal stands for the robot host: the tests resolve nothing over DNS."""
+    settings.DUBAN_WEBHOOK_HOSTS = ["1.1.1.1"]
+
+
 @pytest.fixture
 def message(caizheng):
     (row,) = notify(users=[caizheng], kind="urge", title="催办：请报送8月进展")
@@ -61,33 +67,33 @@ def test_a_blank_preferences_form_switches_nothing_off(client, caizheng):
 def test_an_editor_sets_its_units_robot(client, caizheng):
     client.force_login(caizheng)
     url = reverse("notifications:unit-webhook", args=[caizheng.unit_id])
-    data = {"url": "https://oapi.example.com/robot/send?access_token=x", "active": "on"}
+    data = {"url": "https://1.1.1.1/robot/send?access_token=x", "active": "on"}
     assert client.post(url, data).status_code == 302
     assert UnitWebhook.objects.get(unit=caizheng.unit).active
 
 
 def test_a_stale_robot_edit_is_refused(client, caizheng):
     unit_webhook_save(
-        unit=caizheng.unit, url="https://example.com/a", secret="", active=True, by=caizheng
+        unit=caizheng.unit, url="https://1.1.1.1/a", secret="", active=True, by=caizheng
     )
     client.force_login(caizheng)
     url = reverse("notifications:unit-webhook", args=[caizheng.unit_id])
-    stale = {"url": "https://example.com/b", "active": "on", "version": 0}
+    stale = {"url": "https://1.1.1.1/b", "active": "on", "version": 0}
     response = client.post(url, stale)
     assert response.status_code == 200
     assert "已被他人修改" in response.content.decode()
-    assert UnitWebhook.objects.get(unit=caizheng.unit).url == "https://example.com/a"
+    assert UnitWebhook.objects.get(unit=caizheng.unit).url == "https://1.1.1.1/a"
 
 
 def test_a_viewer_sees_but_cannot_change_the_robot(client, viewer, caizheng):
     unit_webhook_save(
-        unit=caizheng.unit, url="https://example.com/hook", secret="", active=True, by=caizheng
+        unit=caizheng.unit, url="https://1.1.1.1/hook", secret="", active=True, by=caizheng
     )
     client.force_login(viewer)
     url = reverse("notifications:unit-webhook", args=[viewer.unit_id])
     assert client.get(url).status_code == 200
     assert client.post(url, {"url": "https://evil.example.com/", "active": "on"}).status_code == 403
-    assert UnitWebhook.objects.get(unit=caizheng.unit).url == "https://example.com/hook"
+    assert UnitWebhook.objects.get(unit=caizheng.unit).url == "https://1.1.1.1/hook"
 
 
 def test_another_units_robot_does_not_exist(client, lanzhou, caizheng):
@@ -100,4 +106,4 @@ def test_the_coordinator_reads_any_units_failures(client, coordinator, caizheng)
     client.force_login(coordinator)
     url = reverse("notifications:unit-webhook", args=[caizheng.unit_id])
     assert client.get(url).status_code == 200
-    assert client.post(url, {"url": "https://example.com/", "active": "on"}).status_code == 403
+    assert client.post(url, {"url": "https://1.1.1.1/", "active": "on"}).status_code == 403

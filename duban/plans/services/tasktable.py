@@ -21,6 +21,7 @@ from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.directory.selectors import name_index
 from duban.lib.tasktable import HEADERS, TaskRow, write_task_table
+from duban.lib.uploads import upload_problem
 from duban.parsing import resolve_deadlines
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.selectors import plan_tasks, units_of_work
@@ -208,6 +209,9 @@ def _compare(task: Task, values: RowValues, units: dict[int, Unit]) -> TaskChang
 
 
 def _read_rows(path, plan: Plan, changes: TableChanges) -> list[RowValues]:
+    if problem := upload_problem(path):
+        changes.errors.append((0, problem))
+        return []
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
