@@ -44,7 +44,6 @@ from duban.lib.clock import today
 from duban.plans.models import Task
 
 
-
 @require_POST
 @login_required
 def plan_start(request: HttpRequest, plan_id: int) -> HttpResponse:
