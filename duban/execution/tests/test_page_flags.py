@@ -15,22 +15,14 @@ from duban.execution.permissions import (
 )
 from duban.execution.selectors.reports import period_reports
 from duban.execution.services.implementation_plans import implementation_plan_submit
+from duban.web.tests.personas import PERSONAS, REFUSED, get_as
 
 from .conftest import ready_plan
-
-PERSONAS = ["coordinator", "leader", "fagai", "caizheng", "lanzhou", "viewer", "admin"]
-REFUSED = (403, 404)
-
-
-def _page(client, user, url):
-    client.force_login(user)
-    response = client.get(url)
-    return response.status_code, response.content.decode()
 
 
 def _detail_offers(client, user, ip, url, *, allowed: bool) -> str:
     """The plan's page for `user`, checked to link `url` exactly when `allowed`; "" if a 404."""
-    status, page = _page(client, user, reverse("execution:plan-detail", args=[ip.pk]))
+    status, page = get_as(client, user, reverse("execution:plan-detail", args=[ip.pk]))
     if status == 404:
         assert not allowed
         return ""
@@ -89,7 +81,7 @@ def test_queue_comment_link_follows_can_comment(client, demo_accounts, persona, 
     comment_url = reverse("execution:comment-add", args=[task.pk])
 
     # The milestone due 2012-06-30 is overdue by mid-July, so the queue lists it.
-    status, page = _page(client, user, reverse("execution:queue") + "?as_of=2012-07-15")
+    status, page = get_as(client, user, reverse("execution:queue") + "?as_of=2012-07-15")
 
     if status == 200:
         assert "完成调研" in page
@@ -112,8 +104,8 @@ def test_the_report_page_tags_the_other_parts_by_assignment(
     co_part = file_report(finance_task, fagai, date(2012, 3, 1))
 
     parts = {r.unit_id: r.is_lead for r in period_reports(report=lead_part)}
-    _, co_page = _page(client, fagai, reverse("execution:report-detail", args=[co_part.pk]))
-    _, lead_page = _page(client, caizheng, reverse("execution:report-detail", args=[lead_part.pk]))
+    _, co_page = get_as(client, fagai, reverse("execution:report-detail", args=[co_part.pk]))
+    _, lead_page = get_as(client, caizheng, reverse("execution:report-detail", args=[lead_part.pk]))
 
     assert parts == {caizheng.unit_id: True, fagai.unit_id: False}
     assert '<span class="role-tag">牵头</span>' in co_page

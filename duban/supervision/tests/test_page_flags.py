@@ -13,15 +13,7 @@ from duban.supervision.permissions import (
     can_urge,
 )
 from duban.supervision.services import calendar_token_create, urge_send
-
-PERSONAS = ["coordinator", "leader", "fagai", "caizheng", "lanzhou", "viewer", "admin"]
-REFUSED = (403, 404)
-
-
-def _page(client, user, url):
-    client.force_login(user)
-    response = client.get(url)
-    return response.status_code, response.content.decode()
+from duban.web.tests.personas import PERSONAS, REFUSED, get_as
 
 
 @pytest.mark.django_db
@@ -32,7 +24,7 @@ def test_the_acknowledge_form_follows_can_acknowledge(client, demo_accounts, per
     allowed = can_acknowledge_urge(user, urge)
     url = reverse("supervision:urge-acknowledge", args=[urge.pk])
 
-    status, page = _page(client, user, reverse("supervision:urge-detail", args=[urge.pk]))
+    status, page = get_as(client, user, reverse("supervision:urge-detail", args=[urge.pk]))
 
     assert status == 404 if status != 200 else (url in page) is allowed
     assert status == 200 or not allowed
@@ -52,7 +44,7 @@ def test_the_calendar_controls_follow_can_manage_calendar(
     allowed = can_manage_calendar(user)
     revoke_url = reverse("supervision:calendar-revoke", args=[token.pk])
 
-    status, page = _page(client, user, reverse("supervision:calendar"))
+    status, page = get_as(client, user, reverse("supervision:calendar"))
 
     if status == 200:
         assert ("生成订阅地址" in page) is allowed
@@ -77,7 +69,7 @@ def test_the_dashboard_buttons_follow_can_urge_and_can_judge(
     urge_url = reverse("supervision:urge-task", args=[red_task.pk])
     judge_url = reverse("supervision:judgement", args=[red_task.pk])
 
-    status, page = _page(client, user, reverse("supervision:dashboard"))
+    status, page = get_as(client, user, reverse("supervision:dashboard"))
 
     if status == 200:
         assert (urge_url in page) is can_urge(user)
