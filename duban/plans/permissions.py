@@ -28,6 +28,11 @@ def can_review_plan(user: User, plan: Plan) -> bool:
     return is_coordinator(user)
 
 
+def can_change_plan(user: User, plan: Plan) -> bool:
+    """The reform office changes a plan's structure, e.g. by re-importing its task table."""
+    return is_coordinator(user)
+
+
 def can_edit_task(user: User, task: Task) -> bool:
     """The reform office edits (or, once published, revises) a task that is not withdrawn."""
     return is_coordinator(user) and not task.withdrawn

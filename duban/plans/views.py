@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
 from duban.directory.models import Unit
-from duban.directory.roles import is_coordinator
 from duban.parsing.document import ParseError
 from duban.plans import badges, selectors, services
 from duban.plans.forms import (
@@ -40,6 +39,7 @@ from duban.plans.permissions import (
     access_plan,
     access_source,
     access_task,
+    can_change_plan,
     can_edit_task,
     can_import_plan,
     can_review_plan,
@@ -109,7 +109,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         ),
         "summary": selectors.plan_summary(plan),
         "my_unit": request.user.unit_id,
-        "can_edit": is_coordinator(request.user),
+        "can_edit": can_change_plan(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -5,7 +5,12 @@ import pytest
 from django.urls import reverse
 
 from duban.plans.models import Plan, Task
-from duban.plans.permissions import can_edit_task, can_import_plan, can_review_plan
+from duban.plans.permissions import (
+    can_change_plan,
+    can_edit_task,
+    can_import_plan,
+    can_review_plan,
+)
 from duban.web.tests.personas import PERSONAS, REFUSED, get_as
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +54,22 @@ def test_the_review_tab_follows_can_review_plan(client, demo_accounts, published
             REFUSED
         )
     assert (persona == "coordinator") is can_review_plan(user, published)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_table_import_button_follows_can_change_plan(client, demo_accounts, published, persona):
+    user = demo_accounts[persona]
+    import_url = reverse("plans:table-import", args=[published.pk])
+
+    status, page = get_as(client, user, reverse("plans:plan-detail", args=[published.pk]))
+
+    assert status == 200
+    assert (import_url in page) is can_change_plan(user, published)
+    if not can_change_plan(user, published):
+        assert client.get(import_url).status_code in REFUSED
+        apply_url = reverse("plans:table-apply", args=[published.pk])
+        assert client.post(apply_url, {"token": "abc"}).status_code in REFUSED
+    assert (persona == "coordinator") is can_change_plan(user, published)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
