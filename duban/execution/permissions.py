@@ -58,6 +58,46 @@ def _unit_record(user: User, unit_id: int, *, write: bool, review: bool) -> None
         raise PermissionDenied
 
 
+# ---- What a page offers: one `can_*` per button, the same rules the `access_*` below apply ----
+
+
+def _own_editor(user: User, unit_id: int) -> bool:
+    return is_editor(user) and bool(user.unit_id) and user.unit_id == unit_id
+
+
+def can_edit_implementation_plan(user: User, implementation_plan: ImplementationPlan) -> bool:
+    """The unit's editors fill in their plan while it is a draft or has been returned."""
+    editable = (ImplementationPlan.Status.DRAFT, ImplementationPlan.Status.RETURNED)
+    return _own_editor(user, implementation_plan.unit_id) and implementation_plan.status in editable
+
+
+def can_tick_milestones(user: User, implementation_plan: ImplementationPlan) -> bool:
+    """Once the plan is filed, the unit's editors tick its milestones off as they are done."""
+    filed = implementation_plan.status == ImplementationPlan.Status.FILED
+    return _own_editor(user, implementation_plan.unit_id) and filed
+
+
+def can_review_implementation_plan(user: User, implementation_plan: ImplementationPlan) -> bool:
+    """The reform office files or returns a plan the unit has submitted."""
+    submitted = implementation_plan.status == ImplementationPlan.Status.SUBMITTED
+    return is_coordinator(user) and submitted
+
+
+def can_review_report(user: User, report: ProgressReport) -> bool:
+    """The reform office accepts or returns a report the unit has submitted."""
+    return is_coordinator(user) and report.review == ProgressReport.Review.SUBMITTED
+
+
+def can_comment(user: User) -> bool:
+    """Leaders write 批示; nobody else does, on any task."""
+    return is_leader(user)
+
+
+def can_comment_task(user: User, task: Task) -> bool:
+    """Leaders write 批示 on any task they can read (reading is `access_task`'s)."""
+    return can_comment(user)
+
+
 def access_implementation_plan(
     user: User, implementation_plan_id: int, *, write: bool = False, review: bool = False
 ) -> ImplementationPlan:
@@ -123,7 +163,7 @@ def access_task_to_comment(user: User, task_id: int) -> Task:
     (a published plan's tasks are open to every signed-in user, a draft's to no one here)."""
     task = access_task(user, task_id)
     # Only leaders write 批示; everyone else who can read the task is refused the form.
-    if not is_leader(user):
+    if not can_comment_task(user, task):
         raise PermissionDenied
     return task
 

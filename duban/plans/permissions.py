@@ -15,6 +15,28 @@ from duban.directory.models import User
 from duban.directory.roles import is_coordinator
 from duban.plans.models import Plan, SourceDocument, Task
 
+# ---- What a page offers: one `can_*` per button, the same rules the `access_*` below apply ----
+
+
+def can_import_plan(user: User) -> bool:
+    """导入文件 — bringing a new plan document in — is the reform office's."""
+    return is_coordinator(user)
+
+
+def can_review_plan(user: User, plan: Plan) -> bool:
+    """The reform office reviews a plan against its source (对照审核), draft or published."""
+    return is_coordinator(user)
+
+
+def can_change_plan(user: User, plan: Plan) -> bool:
+    """The reform office changes a plan's structure, e.g. by re-importing its task table."""
+    return is_coordinator(user)
+
+
+def can_edit_task(user: User, task: Task) -> bool:
+    """The reform office edits (or, once published, revises) a task that is not withdrawn."""
+    return is_coordinator(user) and not task.withdrawn
+
 
 def _check_plan(user: User, plan: Plan, *, write: bool) -> None:
     # The coordinator does everything in a plan.

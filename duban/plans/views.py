@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
 from duban.directory.models import Unit
-from duban.directory.roles import is_coordinator
 from duban.parsing.document import ParseError
 from duban.plans import badges, selectors, services
 from duban.plans.forms import (
@@ -36,7 +35,15 @@ from duban.plans.forms import (
     TaskForm,
 )
 from duban.plans.models import Assignment, Plan
-from duban.plans.permissions import access_plan, access_source, access_task
+from duban.plans.permissions import (
+    access_plan,
+    access_source,
+    access_task,
+    can_change_plan,
+    can_edit_task,
+    can_import_plan,
+    can_review_plan,
+)
 from duban.plans.review import source_segments, with_split_points
 from duban.plans.services.publishing import publish_problems
 
@@ -49,6 +56,11 @@ def _refused(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
 
+def _plan_page(request: HttpRequest, plan: Plan) -> dict:
+    """What every page under the plan's tabs needs: the plan, and whether its review tab shows."""
+    return {"plan": plan, "can_review_plan": can_review_plan(request.user, plan)}
+
+
 # --- plans -----------------------------------------------------------------------------------
 
 
@@ -56,13 +68,14 @@ def _refused(request: HttpRequest, error: Exception) -> None:
 def plan_list(request: HttpRequest) -> HttpResponse:
     plans = selectors.plans_for(request.user)
     rows = [(plan, selectors.plan_summary(plan)) for plan in plans]
-    return render(request, "plans/plan_list.html", {"rows": rows})
+    context = {"rows": rows, "can_import": can_import_plan(request.user)}
+    return render(request, "plans/plan_list.html", context)
 
 
 @login_required
 def plan_import(request: HttpRequest) -> HttpResponse:
     # 导入文件 is the coordinator's.
-    if not is_coordinator(request.user):
+    if not can_import_plan(request.user):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -89,14 +102,14 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
     tree = selectors.plan_tree(plan)
     context = {
-        "plan": plan,
+        **_plan_page(request, plan),
         "tree": tree,
         "columns": badges.columns(
             plan, [n.task for n in selectors.flatten(tree) if not n.children]
         ),
         "summary": selectors.plan_summary(plan),
         "my_unit": request.user.unit_id,
-        "can_edit": is_coordinator(request.user),
+        "can_edit": can_change_plan(request.user, plan),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -106,7 +119,7 @@ def plan_review(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id, write=True)
     tree = with_split_points(selectors.plan_tree(plan))
     context = {
-        "plan": plan,
+        **_plan_page(request, plan),
         "tree": tree,
         "segments": source_segments(plan.source.text if plan.source else "", tree),
         "unresolved": selectors.unresolved_names(plan),
@@ -184,7 +197,13 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
     task = access_task(request.user, task_id)
     history = task.history.select_related("history_user").order_by("-history_date")[:50]
     assignments = task.assignments.filter(withdrawn=False).select_related("unit")
-    context = {"task": task, "plan": task.plan, "history": history, "assignments": assignments}
+    context = {
+        "task": task,
+        "plan": task.plan,
+        "history": history,
+        "assignments": assignments,
+        "can_edit_task": can_edit_task(request.user, task),
+    }
     return render(request, "plans/task_detail.html", context)
 
 
@@ -373,7 +392,7 @@ def table_import(request: HttpRequest, plan_id: int) -> HttpResponse:
     if token and f"table-{token}" in request.session:
         with default_storage.open(f"{PENDING_TABLES}/{token}.xlsx", "rb") as stream:
             changes = services.task_table_preview(plan=plan, path=BytesIO(stream.read()))
-    context = {"plan": plan, "form": form, "changes": changes, "token": token}
+    context = {**_plan_page(request, plan), "form": form, "changes": changes, "token": token}
     return render(request, "plans/table_import.html", context)
 
 
@@ -411,7 +430,7 @@ def unit_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
     unit = get_object_or_404(Unit, pk=unit_id) if unit_id else None
     tasks = selectors.tasks_for_unit(plan=plan, unit=unit) if unit else []
     context = {
-        "plan": plan,
+        **_plan_page(request, plan),
         "unit": unit,
         "tasks": tasks,
         "columns": badges.columns(plan, tasks),
@@ -423,22 +442,22 @@ def unit_tasks(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 def cited_documents(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    context = {"plan": plan, "documents": selectors.cited_documents(plan)}
+    context = {**_plan_page(request, plan), "documents": selectors.cited_documents(plan)}
     return render(request, "plans/cited_documents.html", context)
 
 
 @login_required
 def targets(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    return render(request, "plans/targets.html", {"plan": plan, "targets": selectors.targets(plan)})
+    context = {**_plan_page(request, plan), "targets": selectors.targets(plan)}
+    return render(request, "plans/targets.html", context)
 
 
 @login_required
 def city_matrix(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    return render(
-        request, "plans/city_matrix.html", {"plan": plan, "matrix": selectors.city_matrix(plan)}
-    )
+    context = {**_plan_page(request, plan), "matrix": selectors.city_matrix(plan)}
+    return render(request, "plans/city_matrix.html", context)
 
 
 @login_required

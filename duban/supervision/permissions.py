@@ -24,6 +24,29 @@ def _member(user: User, unit_id: int) -> bool:
     return bool(user.unit_id) and user.unit_id == unit_id and (is_editor(user) or is_viewer(user))
 
 
+# ---- What a page offers: one `can_*` per button, the same rules the `access_*` below apply ----
+
+
+def can_urge(user: User) -> bool:
+    """The reform office sends 催办 notices, to a unit or on a task."""
+    return is_coordinator(user)
+
+
+def can_judge(user: User) -> bool:
+    """The reform office records its judgement (研判) of a task."""
+    return is_coordinator(user)
+
+
+def can_acknowledge_urge(user: User, urge: Urge) -> bool:
+    """A notice is acknowledged (签收) by an editor of the unit it was sent to."""
+    return _member(user, urge.unit_id) and is_editor(user)
+
+
+def can_manage_calendar(user: User) -> bool:
+    """A unit's editors create and revoke its calendar-feed address; its viewers only use it."""
+    return bool(user.unit_id) and is_editor(user)
+
+
 def access_dashboard(user: User) -> None:
     """Raises unless `user` may read the supervision dashboard (coordinator, leaders)."""
     if not reads_everything(user):
@@ -44,7 +67,7 @@ def access_urge(user: User, urge_id: int, *, acknowledge: bool = False) -> Urge:
     if not _member(user, urge.unit_id):
         raise Http404
     # Viewers read their unit's notices; only its editors acknowledge them.
-    if acknowledge and not is_editor(user):
+    if acknowledge and not can_acknowledge_urge(user, urge):
         raise PermissionDenied
     return urge
 
@@ -52,7 +75,7 @@ def access_urge(user: User, urge_id: int, *, acknowledge: bool = False) -> Urge:
 def access_unit_to_urge(user: User, unit_id: int) -> Unit:
     """The unit, if `user` may send it a notice: the reform office only; else 403."""
     unit = get_object_or_404(Unit, pk=unit_id)
-    if not is_coordinator(user):
+    if not can_urge(user):
         raise PermissionDenied
     return unit
 
@@ -76,7 +99,7 @@ def access_calendar(user: User, *, write: bool = False) -> Unit:
     """`user`'s unit, whose calendar-feed address they see (and, with `write`, manage)."""
     unit = access_unit_inbox(user)
     # Viewers may subscribe with the address; creating and revoking it is for editors.
-    if write and not is_editor(user):
+    if write and not can_manage_calendar(user):
         raise PermissionDenied
     return unit
 

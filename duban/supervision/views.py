@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
 from duban.lib.clock import today
-from duban.plans.models import Assignment, Plan
+from duban.plans.models import Plan
 from duban.supervision import ical
 from duban.supervision.forms import AcknowledgeForm, JudgementForm, UrgeForm
 from duban.supervision.models import CalendarToken, Judgement
@@ -22,6 +22,10 @@ from duban.supervision.permissions import (
     access_unit_inbox,
     access_unit_to_urge,
     access_urge,
+    can_acknowledge_urge,
+    can_judge,
+    can_manage_calendar,
+    can_urge,
 )
 from duban.supervision.selectors import calendar_events, supervision_dashboard, urges_for_unit
 from duban.supervision.services import (
@@ -42,7 +46,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     plan = plans.filter(pk=request.GET.get("plan")).first() if request.GET.get("plan") else None
     plan = plan or plans.first()
     board = supervision_dashboard(plan=plan, as_of=today()) if plan else None
-    return render(request, "supervision/dashboard.html", {"board": board, "plans": plans})
+    context = {
+        "board": board,
+        "plans": plans,
+        "can_urge": can_urge(request.user),
+        "can_judge": can_judge(request.user),
+    }
+    return render(request, "supervision/dashboard.html", context)
 
 
 # ---- 催办 notices ---------------------------------------------------------------------------
@@ -80,7 +90,7 @@ def urge_task(request: HttpRequest, task_id: int) -> HttpResponse:
     assignments = task.assignments.filter(withdrawn=False, unit__isnull=False).select_related(
         "unit"
     )
-    units = [a.unit for a in sorted(assignments, key=lambda a: a.role != Assignment.Role.LEAD)]
+    units = [a.unit for a in sorted(assignments, key=lambda a: not a.is_lead)]
     form = UrgeForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         unit = next(u for u in units if u.pk == form.cleaned_data["unit"])
@@ -93,7 +103,7 @@ def urge_task(request: HttpRequest, task_id: int) -> HttpResponse:
 def urge_detail(request: HttpRequest, urge_id: int) -> HttpResponse:
     urge = access_urge(request.user, urge_id)
     form = AcknowledgeForm(initial={"version": urge.version})
-    can_acknowledge = request.user.unit_id == urge.unit_id and request.user.role == "editor"
+    can_acknowledge = can_acknowledge_urge(request.user, urge)
     context = {"urge": urge, "form": form, "can_acknowledge": can_acknowledge}
     return render(request, "supervision/urge_detail.html", context)
 
@@ -157,7 +167,8 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         messages.success(request, "已生成新的订阅地址。")
         return redirect("supervision:calendar")
     tokens = CalendarToken.objects.filter(unit=unit)
-    return render(request, "supervision/calendar.html", {"unit": unit, "tokens": tokens})
+    context = {"unit": unit, "tokens": tokens, "can_manage": can_manage_calendar(request.user)}
+    return render(request, "supervision/calendar.html", context)
 
 
 @require_POST

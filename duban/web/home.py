@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from duban.directory.models import Unit, User
+from duban.directory.roles import is_admin, is_coordinator, is_leader, reads_everything
 from duban.directory.selectors import unit_counts_by_kind
 from duban.execution.selectors.queue import Queue, coordinator_queue, current_plan
 from duban.lib.clock import today
@@ -11,13 +12,21 @@ from duban.reports.charts import glance_charts
 from duban.reports.permissions import can_draft_report
 from duban.reports.selectors import plan_at_a_glance, unit_at_a_glance
 
-# Who sees the province-wide picture (全局概览): the reform office and the leadership.
-READS_THE_WHOLE_PLAN = (User.Role.COORDINATOR, User.Role.LEADER)
+
+def home_template(user: User) -> str:
+    """Each role's own home page; a unit's editors and viewers share the unit's."""
+    if is_admin(user):
+        return "web/home_admin.html"
+    if is_coordinator(user):
+        return "web/home_coordinator.html"
+    if is_leader(user):
+        return "web/home_leader.html"
+    return "web/home_unit.html"
 
 
 def home_context(user: User) -> dict:
-    context = {"role": user.role}
-    if user.role in (User.Role.ADMIN, User.Role.COORDINATOR):
+    context = {}
+    if is_admin(user) or is_coordinator(user):
         counts = {row["kind"]: row["n"] for row in unit_counts_by_kind()}
         context["unit_counts"] = [
             {"label": label, "n": counts[kind]}
@@ -25,9 +34,10 @@ def home_context(user: User) -> dict:
             if kind in counts
         ]
         context["unit_total"] = sum(row["n"] for row in context["unit_counts"])
-    if user.role == User.Role.ADMIN:
+    if is_admin(user):
         context["user_counts"] = _user_counts()
-    if user.role in READS_THE_WHOLE_PLAN:
+    # The province-wide picture (全局概览) is for the reform office and the leadership.
+    if reads_everything(user):
         context.update(_glance(user))
     context.update(home_panels(user))
     if context.get("home_unit_tasks"):
@@ -50,7 +60,7 @@ def _glance(user: User) -> dict:
         "glance_charts": glance_charts(glance),
         "can_draft_report": can_draft_report(user),
     }
-    if user.role == User.Role.COORDINATOR:
+    if is_coordinator(user):
         context["queue_counts"] = queue_counts(coordinator_queue(plan=plan, as_of=as_of))
     return context
 

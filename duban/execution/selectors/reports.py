@@ -183,9 +183,8 @@ def period_reports(*, report: ProgressReport) -> list[ProgressReport]:
         .prefetch_related("evidence")
     )
     for sibling in siblings:
-        sibling.role = roles.get(sibling.unit_id)
-    lead = Assignment.Role.LEAD
-    return sorted(siblings, key=lambda r: (r.role != lead, r.unit.name))
+        sibling.is_lead = roles.get(sibling.unit_id) == Assignment.Role.LEAD
+    return sorted(siblings, key=lambda r: (not r.is_lead, r.unit.name))
 
 
 def report_history(*, task_id: int, unit_id: int) -> QuerySet[ProgressReport]:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
+from duban.directory.roles import reads_everything
 from duban.execution.forms_plans import (
     AttachmentForm,
     CommitmentForm,
@@ -16,7 +17,14 @@ from duban.execution.forms_plans import (
     ReviewForm,
 )
 from duban.execution.models import ImplementationPlan, LeaderComment
-from duban.execution.permissions import access_implementation_plan, access_plan_to_file
+from duban.execution.permissions import (
+    access_implementation_plan,
+    access_plan_to_file,
+    can_comment,
+    can_edit_implementation_plan,
+    can_review_implementation_plan,
+    can_tick_milestones,
+)
 from duban.execution.selectors.implementation_plans import (
     drift,
     implementation_plan_detail,
@@ -34,8 +42,6 @@ from duban.execution.services.implementation_plans import (
 )
 from duban.lib.clock import today
 from duban.plans.models import Task
-
-Status = ImplementationPlan.Status
 
 
 @require_POST
@@ -78,7 +84,6 @@ def _detail_context(request: HttpRequest, implementation_plan: ImplementationPla
         }
         for c in implementation_plan.commitments.all()
     ]
-    own_editor = user.role == user.Role.EDITOR and user.unit_id == implementation_plan.unit_id
     return {
         "ip": implementation_plan,
         "sections": sections,
@@ -88,11 +93,11 @@ def _detail_context(request: HttpRequest, implementation_plan: ImplementationPla
             "history_date"
         ),
         "today": today(),
-        "can_edit": own_editor and implementation_plan.status in (Status.DRAFT, Status.RETURNED),
-        "can_tick": own_editor and implementation_plan.status == Status.FILED,
-        "can_review": user.role == user.Role.COORDINATOR
-        and implementation_plan.status == Status.SUBMITTED,
-        "can_comment": user.role == user.Role.LEADER,
+        "can_edit": can_edit_implementation_plan(user, implementation_plan),
+        "can_tick": can_tick_milestones(user, implementation_plan),
+        "can_review": can_review_implementation_plan(user, implementation_plan),
+        "can_comment": can_comment(user),
+        "reads_everything": reads_everything(user),
         "review_form": ReviewForm(initial={"version": implementation_plan.version}),
     }
 

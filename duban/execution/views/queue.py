@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from duban.directory.roles import is_coordinator, reads_everything
 from duban.execution.forms_plans import ExtensionDecisionForm, ReviewForm
+from duban.execution.permissions import can_comment
 from duban.execution.selectors.queue import coordinator_queue, current_plan
 from duban.execution.views.workspace import as_of_from
 from duban.plans.models import Plan
@@ -23,6 +24,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "queue": coordinator_queue(plan=plan, as_of=as_of_from(request)) if plan else None,
         "plans": Plan.objects.published().order_by("-year"),
         "can_review": is_coordinator(request.user),
+        "can_comment": can_comment(request.user),
         "review_form": ReviewForm(),
         "decision_form": ExtensionDecisionForm(),
     }

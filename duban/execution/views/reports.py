@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
-from duban.directory.roles import is_coordinator, is_editor, reads_everything
+from duban.directory.roles import is_editor, reads_everything
 from duban.execution.forms_reports import EvidenceForm, ProgressReportForm, ReviewForm
 from duban.execution.models import ProgressReport
 from duban.execution.permissions import (
     access_progress_report,
     access_report_slot,
     access_unit_reports,
+    can_review_report,
 )
 from duban.execution.progress import (
     DEFAULT_PERCENT_RULES,
@@ -215,7 +216,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "evidence": report.evidence.filter(withdrawn=False).order_by("uploaded_at"),
         "history": selectors.report_history(task_id=report.task_id, unit_id=report.unit_id),
         "can_write": _may(access_progress_report, request.user, report.pk, write=True),
-        "can_review": is_coordinator(request.user) and report.review == Review.SUBMITTED,
+        "can_review": can_review_report(request.user, report),
         "review_form": ReviewForm(initial={"version": report.version}),
         "evidence_form": EvidenceForm(),
     }

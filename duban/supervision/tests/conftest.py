@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+import pytest
 from django.utils import timezone
 
 from duban.execution.models import Milestone, ProgressReport
@@ -53,3 +54,17 @@ def make_report(
         submitted_at=at(sent),
         reviewed_at=at(sent) if review == ProgressReport.Review.ACCEPTED else None,
     )
+
+
+@pytest.fixture
+def today_is(settings):
+    settings.DUBAN_TODAY = date(2012, 9, 30)
+
+
+@pytest.fixture
+def red_task(finance_task, finance_unit, today_is):  # noqa: F811  (the fixtures above)
+    """1.1.1 reported on track through August, with a milestone 32 days overdue."""
+    for month in range(1, 9):
+        make_report(finance_task, finance_unit, month)
+    make_milestone(finance_task, finance_unit, "起草条例", date(2012, 8, 29))
+    return finance_task

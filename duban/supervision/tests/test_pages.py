@@ -8,21 +8,7 @@ from django.urls import reverse
 
 from duban.supervision.models import Judgement, Urge
 from duban.supervision.services import urge_send
-from duban.supervision.tests.conftest import make_milestone, make_report
-
-
-@pytest.fixture
-def today_is(settings):
-    settings.DUBAN_TODAY = date(2012, 9, 30)
-
-
-@pytest.fixture
-def red_task(finance_task, finance_unit, today_is):
-    """1.1.1 reported on track through August, with a milestone 32 days overdue."""
-    for month in range(1, 9):
-        make_report(finance_task, finance_unit, month)
-    make_milestone(finance_task, finance_unit, "起草条例", date(2012, 8, 29))
-    return finance_task
+from duban.supervision.tests.conftest import make_milestone
 
 
 def test_the_dashboard_shows_lights_and_the_flagged_disagreement(client, coordinator, red_task):
