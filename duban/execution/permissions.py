@@ -15,7 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duban.directory.models import Unit, User
-from duban.directory.roles import is_coordinator, is_editor, is_leader
+from duban.directory.roles import is_coordinator, is_editor, is_leader, is_viewer
 from duban.execution.models import (
     Evidence,
     Extension,
@@ -28,11 +28,7 @@ from duban.plans.permissions import access_task
 
 
 def _own_unit(user: User, unit_id: int) -> bool:
-    return bool(user.unit_id) and user.unit_id == unit_id and (is_editor(user) or _is_viewer(user))
-
-
-def _is_viewer(user: User) -> bool:
-    return getattr(user, "role", None) == User.Role.VIEWER
+    return bool(user.unit_id) and user.unit_id == unit_id and (is_editor(user) or is_viewer(user))
 
 
 def _unit_record(user: User, unit_id: int, *, write: bool, review: bool) -> None:
@@ -186,7 +182,7 @@ def access_progress_report(
     # A unit on the same task reads the other units' parts, and writes none of them.
     if (
         user.unit_id != report.unit_id
-        and (is_editor(user) or _is_viewer(user))
+        and (is_editor(user) or is_viewer(user))
         and report.task.assignments.live().filter(unit_id=user.unit_id).exists()
     ):
         if write or review:
@@ -242,6 +238,6 @@ def access_unit_reports(user: User) -> Unit:
     The ledger and the unit's report list have no meaning for a user without a unit to report
     for: the reform office and leaders read reports through the plan, so they get a 404 here.
     """
-    if not user.unit_id or not (is_editor(user) or _is_viewer(user)):
+    if not user.unit_id or not (is_editor(user) or is_viewer(user)):
         raise Http404
     return user.unit

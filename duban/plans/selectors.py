@@ -216,3 +216,10 @@ def home_panels(user: User) -> dict:
     if user.unit_id:
         return {"home_plan": plan, "home_unit_tasks": tasks_for_unit(plan=plan, unit=user.unit)}
     return {}
+
+
+def earlier_imports(plan: Plan) -> list[Plan]:
+    """Other plans built from the same file (same content hash): a second import is a slip."""
+    return list(
+        Plan.objects.filter(source__sha256=plan.source.sha256).exclude(pk=plan.pk).order_by("pk")
+    )

@@ -91,6 +91,14 @@ def plan_import(request: HttpRequest) -> HttpResponse:
                 form.add_error("file", str(error))
             else:
                 messages.success(request, _("文件已导入，请对照原文审核任务。"))
+                for earlier in selectors.earlier_imports(plan):
+                    messages.warning(
+                        request,
+                        _(
+                            "同一文件此前已导入为计划“%(title)s”（%(year)s年，编号%(id)s），请勿重复建立。"
+                        )
+                        % {"title": earlier.title, "year": earlier.year, "id": earlier.pk},
+                    )
                 return redirect("plans:plan-review", plan.pk)
     return render(
         request, "plans/plan_import.html", {"form": form}, status=422 if form.errors else 200

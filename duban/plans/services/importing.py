@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -70,17 +71,29 @@ def plan_import(
     if year is None:
         raise audit.DomainError(_("请指明计划年度：文件中没有成文日期。"))
     reason = IMPORT_REASON % original_name
-    with audit.cause(Cause.IMPORT, reason):
-        source = _source_create(parse, meta, issued_on, original_name, content, text, by)
-        plan = _plan_create(parse, meta, source, year, by)
-        builder = _TreeBuilder(plan=plan, year=year, by=by, index=name_index(), text=text)
-        for position, item in enumerate(parse.get("items", []), 1):
-            builder.add(item, parent=None, position=position)
-        _cite(plan, parse, builder.tasks_by_path, by)
+    written: list[str] = []
+    try:
+        with audit.cause(Cause.IMPORT, reason):
+            source = _source_create(
+                parse, meta, issued_on, original_name, content, text, by, written=written
+            )
+            plan = _plan_create(parse, meta, source, year, by)
+            builder = _TreeBuilder(plan=plan, year=year, by=by, index=name_index(), text=text)
+            for position, item in enumerate(parse.get("items", []), 1):
+                builder.add(item, parent=None, position=position)
+            _cite(plan, parse, builder.tasks_by_path, by)
+    except BaseException:
+        # The rows roll back; a file this import wrote must not outlive them.
+        for name in written:
+            default_storage.delete(name)
+        raise
     return plan
 
 
-def _source_create(parse, meta, issued_on, original_name, content, text, by) -> SourceDocument:
+def _source_create(
+    parse, meta, issued_on, original_name, content, text, by, *, written: list[str]
+) -> SourceDocument:
+    """The source document; the storage name of a file it writes is added to `written`."""
     source = SourceDocument(
         original_name=original_name[:255],
         sha256=hashlib.sha256(content).hexdigest(),
@@ -98,6 +111,7 @@ def _source_create(parse, meta, issued_on, original_name, content, text, by) -> 
         source.file.name = name
     else:
         source.file.save(name.rpartition("/")[2], ContentFile(content), save=False)
+        written.append(source.file.name)
     return audit.save(source, by=by, cause=Cause.IMPORT)
 
 

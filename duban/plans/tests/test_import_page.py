@@ -45,3 +45,34 @@ def test_a_leader_cannot_upload(client, leader):
     upload = SimpleUploadedFile("试点意见.txt", SMALL_DOCUMENT.encode())
     assert client.post(reverse("plans:plan-import"), {"file": upload}).status_code == 403
     assert not Plan.objects.filter(year=2013).exists()
+
+
+def test_the_same_file_imported_again_warns_and_names_the_earlier_plan(client, coordinator):
+    client.force_login(coordinator)
+    content = SMALL_DOCUMENT.encode("gb18030")
+    client.post(reverse("plans:plan-import"), {"file": SimpleUploadedFile("a.txt", content)})
+    first = Plan.objects.get(year=2013)
+    response = client.post(
+        reverse("plans:plan-import"), {"file": SimpleUploadedFile("b.txt", content)}, follow=True
+    )
+    assert f"编号{first.pk}" in response.content.decode()
+    assert "请勿重复建立" in response.content.decode()
+
+
+def test_a_failed_import_leaves_no_file_on_disk(coordinator, settings, monkeypatch):
+    from duban.plans.services import importing
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("the citations could not be stored")
+
+    monkeypatch.setattr(importing, "_cite", fail)
+    with pytest.raises(RuntimeError):
+        importing.plan_import(
+            parse={"meta": {"date": "2013-03-01"}, "items": []},
+            year=None,
+            by=coordinator,
+            original_name="失败.txt",
+            content=b"some text",
+        )
+    assert not [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]
+    assert not SourceDocument.objects.filter(original_name="失败.txt").exists()
