@@ -25,8 +25,8 @@ REPORT = "report"
 IMPLEMENTATION_PLAN = "implementation_plan"
 
 
-def _of_unit(queryset, unit_id: int | None, field: str = "unit_id"):
-    return queryset if unit_id is None else queryset.filter(**{field: unit_id})
+def _of_unit(queryset, unit_id: int | None):
+    return queryset if unit_id is None else queryset.filter(unit_id=unit_id)
 
 
 def due_milestones(*, as_of: date, lookahead_days: int = 0, unit_id: int | None = None):

@@ -58,7 +58,7 @@ def _unit_record(user: User, unit_id: int, *, write: bool, review: bool) -> None
 
 
 def _own_editor(user: User, unit_id: int) -> bool:
-    return is_editor(user) and bool(user.unit_id) and user.unit_id == unit_id
+    return _own_unit(user, unit_id) and is_editor(user)
 
 
 def can_edit_implementation_plan(user: User, implementation_plan: ImplementationPlan) -> bool:

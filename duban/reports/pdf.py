@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from duban.reports.docx_writer import write_docx
+
 
 class PdfUnavailable(Exception):
     """LibreOffice is not installed, or it failed on the document."""
@@ -42,8 +44,6 @@ def docx_to_pdf(docx: Path, pdf: Path) -> None:
 
 def write_report(document, output: Path, *, format: str) -> None:
     """Write `document` (an `OfficialDocument`) to `output` as .docx or .pdf."""
-    from duban.reports.docx_writer import write_docx
-
     if format == "docx":
         write_docx(document, output)
         return
