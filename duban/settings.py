@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "duban.plans",
     "duban.execution",
     "duban.supervision",
+    "duban.coordination",
+    "duban.assessment",
     "duban.reports",
     "duban.notifications",
     "duban.api",

@@ -6,6 +6,8 @@ urlpatterns = [
     path("plans/", include("duban.plans.urls")),
     path("work/", include("duban.execution.urls")),
     path("supervision/", include("duban.supervision.urls")),
+    path("coordination/", include("duban.coordination.urls")),
+    path("assessment/", include("duban.assessment.urls")),
     path("reports/", include("duban.reports.urls")),
     path("notifications/", include("duban.notifications.urls")),
     path("api/", include("duban.api.urls")),

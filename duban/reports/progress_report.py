@@ -7,6 +7,7 @@ sentence change. `docx_writer` lays the result out as an official document.
 
 from datetime import date
 
+from duban.reports import sections as registered
 from duban.reports.docx_writer import OfficialDocument, Section
 from duban.reports.selectors import AreaRow, Glance, RedItem, plan_at_a_glance
 
@@ -79,6 +80,10 @@ def progress_report(*, plan, as_of: date) -> OfficialDocument:
     if glance.red:
         problems.subsections.append(Section(heading="红灯事项一览", table=red_table(glance.red)))
     sections.append(problems)
+    # Coordination, assessment and any other app add their sections, numbered after ours.
+    for section in registered.build_all(plan=plan, as_of=as_of):
+        section.heading = f"{ordinal(len(sections) + 1)}、{section.heading}"
+        sections.append(section)
     return OfficialDocument(
         authority=AUTHORITY,
         number=f"甘发改〔{as_of.year}〕号",
