@@ -15,13 +15,15 @@ A last certain rule drops the scope (`省政府国资委` ~ `省国资委` ~ `�
 only when that leaves exactly one unit; a party name (`省委X`) never falls back on a government
 unit, nor `省X` on a party unit. Anything else is uncertain: the resolution names no unit and
 ranks suggestions by a similarity score (see `similarity`), so a coordinator confirms the match
-and a wrong unit is never picked silently. Collective names (`有关部门`, `各市州`) name no unit at all and
+and a wrong unit is never picked silently. A suggestion is offered only for the same level of
+government and the same function (`suggest`): 市财政局 is never offered 省人社厅. Collective names (`有关部门`, `各市州`) name no unit at all and
 are flagged as such.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -167,6 +169,14 @@ SAME_SCOPE_BONUS = 0.02
 MAX_UNCERTAIN_SCORE = 0.99
 
 
+# Levels of government a name can be read to belong to, from its wording (see `level_of`).
+NATIONAL, PROVINCIAL, CITY, COUNTY = "national", "provincial", "city", "county"
+NATIONAL_PREFIXES = ("国家", "国务院", "中央", "全国", "中国")
+NATIONAL_ENDINGS = ("部", "总局", "总署", "总会")
+# `市场监管局` opens with 市 but names a function, not a city.
+PLACE_MARK = re.compile(r"^(?:[^市县区州省]{0,5}?)(市|州|县|区)(?!场)")
+
+
 class Rule(StrEnum):
     """Why a name resolved as it did; shown to the coordinator who reviews the mapping."""
 
@@ -187,6 +197,8 @@ class Suggestion:
     key: UnitKey
     full_name: str
     score: float
+    # Why it is offered: the words of function it shares with the name (财政), shown to the user.
+    shared_function: str = ""
 
 
 @dataclass(frozen=True)
@@ -284,6 +296,44 @@ def similarity(query: str, candidate: str) -> float:
     return max(0.0, min(score, 1.0))
 
 
+def level_of(key: str) -> str | None:
+    """The level of government a normalised name reads as, or None when its words don't say.
+
+    A scope (省, 省委, 省政府) is provincial; 国家…, 国务院…, …部, …总局 national; a place ending
+    in 市/州 (兰州市…, or a bare 市…) a city, in 县/区 a county.
+    """
+    if _scope(key):
+        return PROVINCIAL
+    if key.startswith(NATIONAL_PREFIXES) or key.endswith(NATIONAL_ENDINGS):
+        return NATIONAL
+    place = PLACE_MARK.match(key)
+    if place:
+        return CITY if place.group(1) in "市州" else COUNTY
+    return None
+
+
+def function_stem(key: str) -> str:
+    """What a body does, without its scope, place and body word: `兰州市财政局` → `财政`."""
+    bare = loose_key(key)
+    place = PLACE_MARK.match(bare)
+    if place and place.end() < len(bare):
+        bare = bare[place.end() :]
+    return bare.rstrip("".join(BODY_WORDS)) or bare
+
+
+def shared_function(query: str, candidate: str) -> str:
+    """The characters of function two names share (`财政`), or "" when they do different things.
+
+    At least half of the shorter function must be shared: 人力社保 ~ 人社, 发展 ~ 发改, but
+    公安 and 人社, or 财政 and 人社, share nothing.
+    """
+    mine, theirs = function_stem(query), function_stem(candidate)
+    shared = Counter(mine) & Counter(theirs)
+    if 2 * sum(shared.values()) < min(len(mine), len(theirs)) or not shared:
+        return ""
+    return "".join(char for char in dict.fromkeys(mine) if char in shared)
+
+
 def _body_word(name: str) -> str | None:
     return name[-1] if name[-1] in BODY_WORDS else None
 
@@ -306,6 +356,7 @@ class NameIndex:
         self._bare_not_party: dict[str, set[UnitKey]] = defaultdict(set)
         # (unit, plain form, key) for each name, compared one by one when no name matches.
         self._forms: list[tuple[UnitKey, str, str]] = []
+        self._levels: dict[UnitKey, str | None] = {}
 
     @classmethod
     def build(cls, units: Iterable[tuple[UnitKey, str, Iterable[str]]]) -> NameIndex:
@@ -318,6 +369,7 @@ class NameIndex:
         clashes: list[str] = []
         for key, full_name, names in units:
             index._full_names[key] = full_name
+            index._levels[key] = level_of(name_key(full_name))
             for name in dict.fromkeys([full_name, *names]):
                 clash = index._add(key, name)
                 if clash is not None:
@@ -370,17 +422,34 @@ class NameIndex:
         return bare.get(loose_key(key), set())
 
     def suggest(self, name: str, limit: int = MAX_SUGGESTIONS) -> list[Suggestion]:
-        """Units whose names look like `name`, best first, each scored by `similarity`."""
+        """Units that could be meant by `name`, best first, each with its score and reason.
+
+        Only units of the same level of government (when both names say theirs) that share
+        the words of function (财政 ↔ 财政) are offered: a 市 name never gets a province's
+        department, 公安 never gets 人社, however alike the characters look.
+        """
         plain, exact = plain_form(name), name_key(name)
-        best: dict[UnitKey, float] = {}
+        level = level_of(exact)
+        best: dict[UnitKey, tuple[float, str]] = {}
         for key, candidate_plain, candidate_key in self._forms:
+            other_level = self._levels[key]
+            if level and other_level and level != other_level:
+                continue
+            shared = shared_function(exact, candidate_key)
+            if not shared:
+                continue
             score = max(similarity(plain, candidate_plain), similarity(exact, candidate_key))
-            if score > best.get(key, 0.0):
-                best[key] = score
-        ranked = sorted(best.items(), key=lambda item: (-item[1], self._full_names[item[0]]))
+            if score > best.get(key, (0.0, ""))[0]:
+                best[key] = (score, shared)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._full_names[item[0]]))
         return [
-            Suggestion(key, self._full_names[key], round(min(score, MAX_UNCERTAIN_SCORE), 3))
-            for key, score in ranked
+            Suggestion(
+                key,
+                self._full_names[key],
+                round(min(score, MAX_UNCERTAIN_SCORE), 3),
+                shared,
+            )
+            for key, (score, shared) in ranked
             if score >= MIN_SUGGESTION_SCORE
         ][:limit]
 

@@ -16,6 +16,7 @@ from duban.directory.names import (
     Rule,
     directory_units,
     fold_text,
+    level_of,
     name_key,
 )
 
@@ -383,3 +384,57 @@ def test_every_alias_names_exactly_one_unit_after_normalisation(directory):
     for unit in directory["units"]:
         for alias in [unit["short_name"], *unit["aliases"]]:
             assert index.resolve(alias).unit == unit["name"], alias
+
+
+# --- suggestions are safe: same level of government, same function -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "never"),
+    [
+        # Wrong suggestions once pre-selected on a city plan and a State Council document.
+        ("市财政局", "甘肃省人力资源和社会保障厅"),
+        ("市公安局", "甘肃省人力资源和社会保障厅"),
+        ("市法院", "甘肃省人力资源和社会保障厅"),
+        ("市场监管总局", "甘肃省监狱管理局"),
+        ("国家能源局", "甘肃省国家税务局"),
+    ],
+)
+def test_a_name_of_another_level_or_function_gets_no_such_suggestion(index, name, never):
+    resolution = index.resolve(name)
+    assert resolution.unit is None
+    assert never not in {s.full_name for s in resolution.suggestions}
+
+
+def test_a_city_name_is_never_offered_a_province_unit(index):
+    for name in ("市财政局", "兰州市财政局", "市发展改革委", "县教育局"):
+        offered = {s.full_name for s in index.resolve(name).suggestions}
+        assert not {n for n in offered if n.startswith("甘肃省")}, name
+
+
+def test_a_suggestion_says_why_it_is_offered():
+    index = NameIndex.build(
+        [(1, "兰州市财政局", []), (2, "甘肃省财政厅", []), (3, "兰州市公安局", [])]
+    )
+    [suggestion] = index.resolve("市财政局").suggestions
+    assert suggestion.key == 1
+    assert suggestion.shared_function == "财政"
+
+
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("省财政厅", "provincial"),
+        ("省委宣传部", "provincial"),
+        ("财政部", "national"),
+        ("国家能源局", "national"),
+        ("市场监管总局", "national"),
+        ("兰州市财政局", "city"),
+        ("市公安局", "city"),
+        ("临夏州民委", "city"),
+        ("永登县教育局", "county"),
+        ("市场监管局", None),
+    ],
+)
+def test_the_level_of_government_is_read_from_the_words(name, level):
+    assert level_of(name_key(name)) == level

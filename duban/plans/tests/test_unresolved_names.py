@@ -72,3 +72,16 @@ def test_the_coordinator_maps_a_name_on_the_review_screen(client, coordinator, s
     )
     assert response.status_code == 302
     assert unresolved_names(small_plan) == []
+
+
+def test_no_unit_is_pre_selected_for_an_unresolved_name(client, coordinator, tmp_path):
+    from django.urls import reverse
+
+    text = write_document(tmp_path).read_text().replace(UNKNOWN, "省发展改革委员会体改处")
+    plan = plan_import_file(path=write_document(tmp_path, text, "c.txt"), year=2013, by=coordinator)
+    client.force_login(coordinator)
+    page = client.get(reverse("plans:plan-review", args=[plan.pk])).content.decode()
+    form = page[page.index('name="unit"') : page.index("</select>", page.index('name="unit"'))]
+    assert form.count(" selected") == 1
+    assert '<option value="" selected>' in form
+    assert "甘肃省发展和改革委员会（职能相同：发改）" in form
