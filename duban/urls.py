@@ -3,6 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("duban.web.urls")),
+    path("directory/", include("duban.directory.urls")),
     path("plans/", include("duban.plans.urls")),
     path("work/", include("duban.execution.urls")),
     path("supervision/", include("duban.supervision.urls")),

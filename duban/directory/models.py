@@ -75,20 +75,62 @@ class Unit(Versioned):
         return self.short_name or self.name
 
 
+class UnitAliasQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(withdrawn=False)
+
+    def in_scope(self, region: "Region | None"):
+        """Aliases that apply to a document of `region`: everywhere ones, and those remembered
+        in the region or a region above it (a 市财政局 remembered for one city never applies to
+        another city)."""
+        scope = models.Q(region__isnull=True)
+        while region is not None:
+            scope |= models.Q(region_id=region.pk)
+            region = region.parent
+        return self.live().filter(scope)
+
+
 class UnitAlias(models.Model):
-    """Another way documents write a unit's name (`省发改委`); each alias names one unit only."""
+    """Another way documents write a unit's name (`省发改委`); each alias names one unit only.
+
+    An alias remembered while mapping a plan's names holds for that plan's region only; the
+    aliases shipped with the directory (no region) hold everywhere. Withdrawn ones are kept.
+    """
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("单位"), on_delete=models.CASCADE, related_name="aliases"
     )
-    name = models.CharField(_("别名"), max_length=100, unique=True)
+    name = models.CharField(_("别名"), max_length=100)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("适用区域"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("只在该区域（及其下级）的文件中识别；为空则处处适用。"),
+    )
+    withdrawn = models.BooleanField(_("已撤销"), default=False)
 
+    objects = UnitAliasQuerySet.as_manager()
     history = audited_history()
 
     class Meta:
         verbose_name = _("单位别名")
         verbose_name_plural = _("单位别名")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=models.Q(region__isnull=True, withdrawn=False),
+                name="alias_once_everywhere",
+            ),
+            models.UniqueConstraint(
+                fields=["name", "region"],
+                condition=models.Q(region__isnull=False, withdrawn=False),
+                name="alias_once_per_region",
+            ),
+        ]
 
     def __str__(self):
         return self.name

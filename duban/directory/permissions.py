@@ -2,7 +2,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from duban.directory.models import Unit, User
+from duban.directory.models import Unit, UnitAlias, User
 from duban.directory.roles import is_admin, is_coordinator
 
 
@@ -33,3 +33,15 @@ def access_user(user: User, user_id: int, *, write: bool = False) -> User:
     if target.pk == user.pk and not write:
         return target
     raise Http404
+
+
+def can_review_aliases(user: User) -> bool:
+    # The coordinator maps names on import, so reviews what was remembered; the admin runs the directory.
+    return is_coordinator(user) or is_admin(user)
+
+
+def access_alias(user: User, alias_id: int, *, write: bool = False) -> UnitAlias:
+    """The alias, for those who review aliases; 404 for everyone else (aliases are not probed)."""
+    if not can_review_aliases(user):
+        raise Http404
+    return get_object_or_404(UnitAlias.objects.select_related("unit", "region"), pk=alias_id)

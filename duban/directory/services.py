@@ -22,22 +22,43 @@ def unit_update(*, unit: Unit, by: User, seen_version: int, **changes) -> Unit:
 
 
 @transaction.atomic
-def unit_add_alias(*, unit: Unit, name: str, by: User, cause: str = Cause.PERSON) -> UnitAlias:
-    """Remember another way of writing `unit`'s name, e.g. when a coordinator maps an import."""
+def unit_add_alias(
+    *,
+    unit: Unit,
+    name: str,
+    by: User,
+    region: Region | None = None,
+    cause: str = Cause.PERSON,
+) -> UnitAlias:
+    """Remember another way of writing `unit`'s name, e.g. when a coordinator maps an import.
+
+    With `region`, the alias holds for documents of that region (and below) only.
+    """
     name = name.strip()
     if name in (unit.name, unit.short_name):
         raise audit.DomainError(_("“%(name)s”已是该单位的名称。") % {"name": name})
-    taken = UnitAlias.objects.filter(name=name).first()
+    taken = UnitAlias.objects.in_scope(region).filter(name=name).first()
     if taken and taken.unit_id == unit.pk:
         return taken
     # Compare folded forms too (甘肃省发改委 ~ 省发展改革委): an alias names one unit only.
-    owner = taken.unit_id if taken else name_index().resolve(name).unit
+    owner = taken.unit_id if taken else name_index(region).resolve(name).unit
     if owner is not None and owner != unit.pk:
         other = Unit.objects.get(pk=owner)
         raise audit.DomainError(
             _("别名“%(name)s”已属于%(unit)s。") % {"name": name, "unit": other.name}
         )
-    return audit.save(UnitAlias(unit=unit, name=name), by=by, cause=cause)
+    return audit.save(UnitAlias(unit=unit, name=name, region=region), by=by, cause=cause)
+
+
+@transaction.atomic
+def unit_alias_withdraw(*, alias: UnitAlias, by: User, reason: str) -> UnitAlias:
+    """Stop recognising an alias (a wrong choice remembered); the record is kept."""
+    if alias.withdrawn:
+        raise audit.DomainError(_("该别名已撤销。"))
+    if not reason.strip():
+        raise audit.DomainError(_("请写明撤销原因。"))
+    alias.withdrawn = True
+    return audit.save(alias, by=by, fields=["withdrawn"], reason=reason.strip())
 
 
 @transaction.atomic

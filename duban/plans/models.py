@@ -68,6 +68,15 @@ class Plan(Versioned):
     status = models.CharField(
         _("状态"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("所属区域"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="plans",
+        help_text=_("印发计划的政府所在区域；单位名称按该区域识别。"),
+    )
     filing_deadline = models.DateField(
         _("实施方案备案截止日期"),
         null=True,

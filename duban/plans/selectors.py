@@ -120,7 +120,7 @@ def unresolved_names(plan: Plan) -> list[UnresolvedName]:
         by_name.setdefault(name, []).append(path)
     if not by_name:
         return []
-    index = name_index()
+    index = name_index(plan.region)
     result = []
     for name, paths in by_name.items():
         resolution = index.resolve(name)

@@ -16,9 +16,9 @@ from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
-from duban.directory.models import Unit, User
+from duban.directory.models import Region, Unit, User
 from duban.directory.names import NameIndex
-from duban.directory.selectors import name_index
+from duban.directory.selectors import name_index, resolve_name
 from duban.directory.services import unit_add_alias
 from duban.parsing.files import parse_file
 from duban.parsing.readers import TextSource, read_file
@@ -29,7 +29,12 @@ IMPORT_REASON = "导入文件：%s"
 
 
 def plan_import_file(
-    *, path: str | Path, year: int | None, by: User, original_name: str | None = None
+    *,
+    path: str | Path,
+    year: int | None,
+    by: User,
+    original_name: str | None = None,
+    region: Region | None = None,
 ) -> Plan:
     """Parse the file at `path` and import it as a draft plan.
 
@@ -46,7 +51,13 @@ def plan_import_file(
         source = read_file(named)
     text = source.text if isinstance(source, TextSource) else ""
     return plan_import(
-        parse=parse, year=year, by=by, original_name=name, content=content, text=text
+        parse=parse,
+        year=year,
+        by=by,
+        original_name=name,
+        content=content,
+        text=text,
+        region=region,
     )
 
 
@@ -59,11 +70,14 @@ def plan_import(
     original_name: str,
     content: bytes,
     text: str = "",
+    region: Region | None = None,
 ) -> Plan:
     """Store the source file and its parse, and build the draft plan's task tree from the parse.
 
-    Every department name is looked up in the directory; a name that does not resolve with
-    certainty is kept as written with no unit, for the coordinator to map (`unresolved_names`).
+    Every department name is looked up in the directory, with the aliases of the plan's region
+    (`region`, else the issuer's, else the one province the directory holds); a name that does
+    not resolve with certainty is kept as written with no unit, for the coordinator to map
+    (`unresolved_names`).
     """
     meta = parse.get("meta") or {}
     issued_on = _date(meta.get("date"))
@@ -77,8 +91,10 @@ def plan_import(
             source = _source_create(
                 parse, meta, issued_on, original_name, content, text, by, written=written
             )
-            plan = _plan_create(parse, meta, source, year, by)
-            builder = _TreeBuilder(plan=plan, year=year, by=by, index=name_index(), text=text)
+            region = region or plan_region(meta)
+            plan = _plan_create(parse, meta, source, year, region, by)
+            index = name_index(region)
+            builder = _TreeBuilder(plan=plan, year=year, by=by, index=index, text=text)
             for position, item in enumerate(parse.get("items", []), 1):
                 builder.add(item, parent=None, position=position)
             _cite(plan, parse, builder.tasks_by_path, by)
@@ -115,13 +131,24 @@ def _source_create(
     return audit.save(source, by=by, cause=Cause.IMPORT)
 
 
-def _plan_create(parse, meta, source, year, by) -> Plan:
+def plan_region(meta: dict) -> Region | None:
+    """The region a document belongs to: its issuer's, when the directory knows the issuer;
+    else the directory's only province; else none (the coordinator chooses on import)."""
+    issuer = resolve_name(meta["issuer"]).unit if meta.get("issuer") else None
+    if issuer is not None:
+        return Unit.objects.select_related("region").get(pk=issuer).region
+    provinces = list(Region.objects.filter(parent__isnull=True)[:2])
+    return provinces[0] if len(provinces) == 1 else None
+
+
+def _plan_create(parse, meta, source, year, region, by) -> Plan:
     # 备案 deadline: the closing text says e.g. 5月中旬前; its resolved end is a proposal the
     # coordinator confirms before publishing.
     closing = parse.get("closing") or {}
     filing = next((d for d in closing.get("deadlines", []) if d.get("end")), None)
     plan = Plan(
         year=year,
+        region=region,
         title=(meta.get("title") or source.original_name)[:255],
         source=source,
         filing_deadline=_date(filing["end"]) if filing else None,
@@ -261,10 +288,12 @@ def name_map_to_unit(*, plan: Plan, name: str, unit: Unit, by: User, remember: b
         assignment.unit = unit
         audit.save(assignment, by=by, fields=["unit"], reason=reason)
         count += 1
+    # Remembered for the plan's region only: another city's 市财政局 is another bureau.
     if (
         remember
+        and plan.region_id is not None
         and name not in (unit.name, unit.short_name)
-        and name_index().resolve(name).unit != unit.pk
+        and name_index(plan.region).resolve(name).unit != unit.pk
     ):
-        unit_add_alias(unit=unit, name=name, by=by, cause=Cause.PERSON)
+        unit_add_alias(unit=unit, name=name, region=plan.region, by=by, cause=Cause.PERSON)
     return count

@@ -227,7 +227,7 @@ def _read_rows(path, plan: Plan, changes: TableChanges) -> list[RowValues]:
         changes.errors.append((0, _("找不到表头（%s）。") % "、".join(HEADERS)))
         return []
     columns = {h: lines[header_at].index(h) for h in HEADERS}
-    index, seen, rows = name_index(), {}, []
+    index, seen, rows = name_index(plan.region), {}, []
     for offset, line in enumerate(lines[header_at + 1 :], header_at + 2):
         cells = {h: line[c] if c < len(line) else "" for h, c in columns.items()}
         if not any(cells.values()) or _is_area_row(cells):

@@ -85,3 +85,20 @@ def test_no_unit_is_pre_selected_for_an_unresolved_name(client, coordinator, tmp
     assert form.count(" selected") == 1
     assert '<option value="" selected>' in form
     assert "甘肃省发展和改革委员会（职能相同：发改）" in form
+
+
+def test_a_choice_remembered_for_one_region_does_not_map_another_regions_plan(
+    small_plan, coordinator, tmp_path
+):
+    from duban.directory.models import Region
+
+    assert small_plan.region.name == "甘肃省"
+    unit = Unit.objects.get(name="甘肃省发展和改革委员会")
+    name_map_to_unit(plan=small_plan, name=UNKNOWN, unit=unit, by=coordinator)
+    assert UnitAlias.objects.get(name=UNKNOWN).region == small_plan.region
+    # Another province does not inherit Gansu's aliases (a city of Gansu would).
+    other = Region.objects.create(code="510000", name="四川省", level=Region.Level.PROVINCE)
+    elsewhere = plan_import_file(
+        path=write_document(tmp_path), year=2013, by=coordinator, region=other
+    )
+    assert [entry.name for entry in unresolved_names(elsewhere)] == [UNKNOWN]
