@@ -98,8 +98,26 @@ class AssignmentChangeForm(forms.Form):
 
 
 class NameMapForm(forms.Form):
+    """A name as written, and what it means: a unit chosen or typed, or a collective's set."""
+
     name = TextField(max_length=100)
-    unit = forms.ModelChoiceField(label=_("对应单位"), queryset=Unit.objects.active())
+    unit = forms.ModelChoiceField(
+        label=_("对应单位"), queryset=Unit.objects.active(), required=False
+    )
+    # Any unit of the directory, typed from the page's one shared list of full names.
+    unit_name = TextField(label=_("单位全称"), max_length=100, required=False)
+    members = forms.CharField(label=_("泛指范围"), max_length=32, required=False)
+
+    def clean(self):
+        data = super().clean()
+        typed = data.get("unit_name")
+        if not data.get("unit") and typed:
+            data["unit"] = Unit.objects.active().filter(name=typed).first()
+            if data["unit"] is None:
+                self.add_error("unit_name", _("名录中没有名为“%(name)s”的单位。") % {"name": typed})
+        if not data.get("unit") and not data.get("members") and not self.errors:
+            raise forms.ValidationError(_("请选择对应的单位。"))
+        return data
 
 
 class PlanForm(VersionedForm):

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
+from duban.directory.collectives import collective_sets
 from duban.directory.models import Unit
 from duban.parsing.document import ParseError
 from duban.plans import badges, selectors, services
@@ -136,6 +137,7 @@ def plan_review(request: HttpRequest, plan_id: int) -> HttpResponse:
         "plan_form": PlanForm(initial=_plan_initial(plan)),
         "is_draft": plan.status == Plan.Status.DRAFT,
         "all_units": Unit.objects.active().only("pk", "name") if plan.status == "draft" else [],
+        "collective_sets": collective_sets(plan.region),
     }
     return render(request, "plans/plan_review.html", context)
 
@@ -186,14 +188,23 @@ def plan_publish(request: HttpRequest, plan_id: int) -> HttpResponse:
 def name_map(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id, write=True)
     form = NameMapForm(request.POST)
-    if form.is_valid():
-        try:
-            services.name_map_to_unit(plan=plan, by=request.user, **form.cleaned_data)
+    if not form.is_valid():
+        _refused(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("plans:plan-review", plan.pk)
+    data = form.cleaned_data
+    try:
+        if data["members"]:
+            services.name_map_to_set(
+                plan=plan, name=data["name"], members=data["members"], by=request.user
+            )
+            messages.success(request, _("已按泛指名称的范围分配。"))
+        else:
+            services.name_map_to_unit(
+                plan=plan, name=data["name"], unit=data["unit"], by=request.user
+            )
             messages.success(request, _("已对应，并记住了这个名称。"))
-        except audit.DomainError as error:
-            _refused(request, error)
-    else:
-        _refused(request, _("请选择对应的单位。"))
+    except audit.DomainError as error:
+        _refused(request, error)
     return redirect("plans:plan-review", plan.pk)
 
 

@@ -47,14 +47,33 @@ def _local_day(moment) -> date | None:
     return timezone.localdate(moment) if moment else None
 
 
-def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
-    """task id → the lead unit's id, for the tasks that have one."""
+# How far behind a report says its task is; of two leads' reports of one period, the worse counts.
+SEVERITY = {
+    ProgressReport.Status.DONE: 0,
+    ProgressReport.Status.ON_TRACK: 1,
+    ProgressReport.Status.NOT_STARTED: 2,
+    ProgressReport.Status.AT_RISK: 3,
+    ProgressReport.Status.DELAYED: 4,
+}
+
+
+def lead_unit_sets(task_ids: Iterable[int]) -> dict[int, list[int]]:
+    """task id → its lead units' ids, first named first (a document may name several leads)."""
     rows = (
         Assignment.objects.leads()
         .filter(task_id__in=list(task_ids), unit__isnull=False)
+        .order_by("task_id", "position", "pk")
         .values_list("task_id", "unit_id")
     )
-    return dict(rows)
+    leads: dict[int, list[int]] = defaultdict(list)
+    for task_id, unit_id in rows:
+        leads[task_id].append(unit_id)
+    return leads
+
+
+def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
+    """task id → the first-named lead unit's id, for the tasks that have one."""
+    return {task_id: units[0] for task_id, units in lead_unit_sets(task_ids).items()}
 
 
 def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
@@ -63,14 +82,14 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     tasks = list(tasks)
     ids = [task.id for task in tasks]
     plans = Plan.objects.in_bulk({task.plan_id for task in tasks})
-    leads = lead_units(ids)
+    leads = lead_unit_sets(ids)
     milestones: dict[int, list[MilestoneFact]] = defaultdict(list)
     for task_id, title, due, met_on in Milestone.objects.filter(
         task_id__in=ids, withdrawn=False
     ).values_list("task_id", "title", "due_date", "met_on"):
         milestones[task_id].append(MilestoneFact(title, due, met_on))
     reports: dict[int, list[ReportFact]] = defaultdict(list)
-    accepted_done: dict[int, date] = {}
+    done_by: dict[int, dict[int, date]] = defaultdict(dict)  # task → lead → accepted done day
     # Oldest period first, so that a task's last report is `reports[-1]`.
     filed = ProgressReport.objects.filter(task_id__in=ids, review__in=FILED).order_by(
         "period_start"
@@ -87,12 +106,19 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
         "reviewed_at",
     )
     for task_id, unit_id, start, end, status, percent, submitted, review, reviewed in rows:
-        if leads.get(task_id) != unit_id:
-            continue  # co units report their part to the lead; the lead's report is the status
+        if unit_id not in leads.get(task_id, ()):
+            continue  # co units report their part to the lead; the leads' reports are the status
         reports[task_id].append(ReportFact(start, end, status, percent, _local_day(submitted)))
         if status == ProgressReport.Status.DONE and review == Review.ACCEPTED:
             day = _local_day(reviewed) or start
-            accepted_done[task_id] = min(day, accepted_done.get(task_id, day))
+            done_by[task_id][unit_id] = min(day, done_by[task_id].get(unit_id, day))
+    accepted_done = {}
+    for task_id, units in leads.items():
+        # Leads sharing a task: the least advanced report of a period counts, and the task
+        # is done when every lead's completion is accepted.
+        reports[task_id].sort(key=lambda r: (r.period_start, SEVERITY.get(r.status, 0)))
+        if units and set(units) <= set(done_by[task_id]):
+            accepted_done[task_id] = max(done_by[task_id][unit] for unit in units)
     return {
         task.id: TaskFacts(
             start=date(plans[task.plan_id].year, 1, 1),

@@ -18,6 +18,7 @@ from duban.plans.services.editing import (
     task_update,
 )
 from duban.plans.services.importing import (
+    name_map_to_set,
     name_map_to_unit,
     plan_import,
     plan_import_file,
@@ -37,6 +38,7 @@ __all__ = [
     "assignment_remove",
     "assignment_set_role",
     "city_instances_sync",
+    "name_map_to_set",
     "name_map_to_unit",
     "plan_import",
     "plan_import_file",

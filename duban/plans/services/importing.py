@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
+from duban.directory.collectives import LEAD_DECIDES, collective_set
 from duban.directory.models import Region, Unit, User
 from duban.directory.names import NameIndex
 from duban.directory.selectors import name_index, resolve_name
@@ -297,3 +298,50 @@ def name_map_to_unit(*, plan: Plan, name: str, unit: Unit, by: User, remember: b
     ):
         unit_add_alias(unit=unit, name=name, region=plan.region, by=by, cause=Cause.PERSON)
     return count
+
+
+@transaction.atomic
+def name_map_to_set(*, plan: Plan, name: str, members: str, by: User) -> int:
+    """Map a collective name (`各市州`) of `plan` to the set of units it stands for here.
+
+    `members` is a key of `collective_sets(plan.region)`, or `LEAD_DECIDES`: the lead unit then
+    chooses who takes part, and the name no longer stands in the way of publishing. Each
+    written share is withdrawn (kept, with the reason) and replaced by one share per member,
+    in the same role, still showing the name as written. Returns the shares created.
+    """
+    assignments = Assignment.objects.filter(
+        task__plan=plan, name_as_written=name, unit__isnull=True, withdrawn=False
+    ).select_related("task")
+    if members == LEAD_DECIDES:
+        reason = _("“%(name)s”由牵头单位确定具体单位") % {"name": name}
+        units = []
+    else:
+        chosen = collective_set(plan.region, members)
+        if chosen is None:
+            raise audit.DomainError(_("请选择“%(name)s”所指的单位范围。") % {"name": name})
+        reason = _("“%(name)s”对应为%(set)s（%(n)d个）") % {
+            "name": name,
+            "set": chosen.label,
+            "n": len(chosen.units),
+        }
+        units = chosen.units
+    created = 0
+    for written in assignments:
+        taken = set(
+            written.task.assignments.filter(withdrawn=False).values_list("unit_id", flat=True)
+        )
+        for unit in units:
+            if unit.pk in taken:
+                continue
+            share = Assignment(
+                task=written.task,
+                unit=unit,
+                name_as_written=name,
+                role=written.role,
+                position=written.position,
+            )
+            audit.save(share, by=by, reason=reason)
+            created += 1
+        written.withdrawn = True
+        audit.save(written, by=by, fields=["withdrawn"], reason=reason)
+    return created

@@ -42,11 +42,9 @@ def publish_problems(plan: Plan) -> list[str]:
                 _("%(path)s 的“%(names)s”尚未对应到单位")
                 % {"path": task.path, "names": "、".join(unmapped)}
             )
-        if len(leads) != 1 and not task.lead_note.strip():
-            problems.append(
-                _("%(path)s 须有且只有一个牵头单位（现有%(n)d个），或写明说明")
-                % {"path": task.path, "n": len(leads)}
-            )
+        # A document may name several leads (A、B牵头); they share the lead role.
+        if not leads and not task.lead_note.strip():
+            problems.append(_("%(path)s 须有牵头单位，或写明说明") % {"path": task.path})
     return problems
 
 

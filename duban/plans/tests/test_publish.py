@@ -1,4 +1,6 @@
-"""Publishing checks every unit of work for exactly one lead (or a note), then freezes."""
+"""Publishing checks every unit of work for a lead (or a note), then freezes."""
+
+from datetime import date
 
 import pytest
 
@@ -9,7 +11,9 @@ from duban.plans.services import (
     assignment_add,
     assignment_remove,
     name_map_to_unit,
+    plan_import_file,
     plan_publish,
+    plan_update,
     task_update,
 )
 
@@ -40,7 +44,7 @@ def test_a_task_without_a_lead_is_refused_until_it_has_a_note(mapped_plan, coord
         assignment_remove(assignment=assignment, by=coordinator)
     with pytest.raises(PublishRefused) as refused:
         plan_publish(plan=mapped_plan, by=coordinator, seen_version=mapped_plan.version)
-    assert refused.value.problems == ["1.2 须有且只有一个牵头单位（现有0个），或写明说明"]
+    assert refused.value.problems == ["1.2 须有牵头单位，或写明说明"]
     task_update(
         task=task, by=coordinator, seen_version=task.version, lead_note="由省政府统筹，不设牵头单位"
     )
@@ -49,15 +53,17 @@ def test_a_task_without_a_lead_is_refused_until_it_has_a_note(mapped_plan, coord
     assert plan.published_by == coordinator
 
 
-def test_two_leads_are_refused(mapped_plan, coordinator):
+def test_two_leads_named_by_the_document_share_the_lead_and_publish(mapped_plan, coordinator):
     task = mapped_plan.tasks.get(path="1.2")
     lead = task.assignments.get(role="lead")
     # Adding a lead demotes the current one, so a second lead comes only from the document.
     lead.pk = None
     lead.unit = Unit.objects.get(name="甘肃省审计厅")
+    lead.position += 1
     lead.save()
-    with pytest.raises(PublishRefused, match="现有2个"):
-        plan_publish(plan=mapped_plan, by=coordinator, seen_version=mapped_plan.version)
+    plan = plan_publish(plan=mapped_plan, by=coordinator, seen_version=mapped_plan.version)
+    assert plan.status == Plan.Status.PUBLISHED
+    assert task.assignments.leads().count() == 2
 
 
 def test_adding_a_lead_makes_the_former_lead_co(mapped_plan, coordinator):
@@ -80,3 +86,33 @@ def test_areas_and_tasks_split_into_units_need_no_lead(mapped_plan):
 
     assert publish_problems(mapped_plan) == []
     assert Task.objects.filter(plan=mapped_plan, level=1).count() == 2
+
+
+def test_a_task_the_document_gives_two_leads_keeps_both_and_publishes(coordinator, tmp_path):
+    from duban.execution.owed import due_implementation_plans
+    from duban.plans.tests.conftest import write_document
+
+    text = """甘肃省人民政府关于2013年联合改革工作的意见
+
+一、深化联合改革
+（一）推进联合监管。年底前建立联合监管机制。（省财政厅、省审计厅牵头，省发展改革委配合）
+
+甘肃省人民政府
+2013年3月1日
+"""
+    plan = plan_import_file(path=write_document(tmp_path, text), year=2013, by=coordinator)
+    task = plan.tasks.get(path="1.1")
+    assert [a.unit.short_name for a in task.assignments.leads().order_by("position")] == [
+        "省财政厅",
+        "省审计厅",
+    ]
+    plan = plan_update(
+        plan=plan, by=coordinator, seen_version=plan.version, filing_deadline=date(2013, 5, 20)
+    )
+    plan = plan_publish(plan=plan, by=coordinator, seen_version=plan.version)
+    # Each lead owes its own implementation plan.
+    owing = {
+        item.unit_id
+        for item in due_implementation_plans(as_of=date(2013, 6, 1), lookahead_days=0, unit_id=None)
+    }
+    assert {a.unit_id for a in task.assignments.leads()} <= owing

@@ -90,3 +90,25 @@ def test_the_last_report_is_the_latest_period_whatever_the_order_it_was_filed_in
     assert [r.period_start.month for r in facts.reports] == list(range(1, 9))
     light = lights_for_tasks([finance_task], AS_OF)[finance_task.id]
     assert light.reasons == ("红灯：最近一期（2012年8月）进展报告自报“滞后”",)
+
+
+def share_the_lead(task, unit):
+    task.assignments.filter(unit=unit).update(role="lead")
+
+
+def test_of_two_leads_the_one_behind_sets_the_status(finance_task, finance_unit, reform_unit):
+    share_the_lead(finance_task, reform_unit)
+    reported_through_august(finance_task, finance_unit)
+    make_report(finance_task, reform_unit, 8, status=ProgressReport.Status.DELAYED)
+    assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour == "red"
+
+
+def test_a_shared_task_is_done_when_every_lead_is_accepted_done(
+    finance_task, finance_unit, reform_unit
+):
+    share_the_lead(finance_task, reform_unit)
+    done = {"status": ProgressReport.Status.DONE, "review": ProgressReport.Review.ACCEPTED}
+    reported_through_august(finance_task, finance_unit, **done)
+    assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour != "done"
+    make_report(finance_task, reform_unit, 8, **done)
+    assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour == "done"
