@@ -7,6 +7,7 @@ from duban.audit.models import Versioned, audited_history
 
 class Region(models.Model):
     class Level(models.TextChoices):
+        NATIONAL = "national", _("国家")
         PROVINCE = "province", _("省")
         CITY = "city", _("市州")
         COUNTY = "county", _("县区")
@@ -30,6 +31,18 @@ class Region(models.Model):
 
     def __str__(self):
         return self.name
+
+    def ancestors(self) -> list["Region"]:
+        """This region and every region above it, nearest first."""
+        chain, region = [], self
+        while region is not None:
+            chain.append(region)
+            region = region.parent
+        return chain
+
+    @property
+    def province(self) -> "Region | None":
+        return next((r for r in self.ancestors() if r.level == self.Level.PROVINCE), None)
 
 
 class UnitQuerySet(models.QuerySet):

@@ -50,19 +50,27 @@ _TRADITIONAL_TABLE = str.maketrans(
     {pair[0]: pair[1] for line in TRADITIONAL_PAIRS for pair in line.split()}
 )
 
-# Scope prefixes, tried in order, the first match replaced. The province is written `甘肃省`,
-# `甘肃` (甘肃银监局) or just `省`; the party committee `中共甘肃省委` or `省委`.
-SCOPE_PREFIXES = [
-    ("中国共产党甘肃省委员会", "省委"),
-    ("中共甘肃省委", "省委"),
-    ("中共省委", "省委"),
-    ("甘肃省委", "省委"),
-    ("甘肃省人民政府", "省政府"),
-    ("省人民政府", "省政府"),
-    ("甘肃省政府", "省政府"),
-    ("甘肃省", "省"),
-    ("甘肃", "省"),
-]
+
+def scope_prefixes(province: str) -> list[tuple[str, str]]:
+    """The ways documents of `province` (甘肃省) write its scope, tried in order, each folded
+    to the short scope: `中共甘肃省委` → `省委`, `甘肃省人民政府` → `省政府`, `甘肃省`/`甘肃` → `省`
+    (甘肃银监局). Every province's documents write them the same way."""
+    bare = province.removesuffix("省")
+    return [
+        (f"中国共产党{province}委员会", "省委"),
+        (f"中共{province}委", "省委"),
+        ("中共省委", "省委"),
+        (f"{province}委", "省委"),
+        (f"{province}人民政府", "省政府"),
+        ("省人民政府", "省政府"),
+        (f"{province}政府", "省政府"),
+        (province, "省"),
+        (bare, "省"),
+    ]
+
+
+# The shipped directory's province; an index for another region folds that region's scope.
+SCOPE_PREFIXES = scope_prefixes("甘肃省")
 
 # Scopes after folding. `省政府X`, `省X` and a bare `X` name one unit when only one unit fits.
 PARTY_SCOPE = "省委"
@@ -183,6 +191,7 @@ class Rule(StrEnum):
     SAME_NAME = "same_name"
     ONLY_UNIT_WITHOUT_SCOPE = "only_unit_without_scope"
     SEVERAL_UNITS_WITHOUT_SCOPE = "several_units_without_scope"
+    SEVERAL_UNITS_WITH_NAME = "several_units_with_name"
     NO_MATCH = "no_match"
     COLLECTIVE = "collective"
     EMPTY = "empty"
@@ -228,8 +237,8 @@ def fold_text(name: str) -> str:
     return "".join(folded.split())
 
 
-def fold_scope(name: str) -> str:
-    for long, short in SCOPE_PREFIXES:
+def fold_scope(name: str, prefixes: list[tuple[str, str]] = SCOPE_PREFIXES) -> str:
+    for long, short in prefixes:
         if name.startswith(long):
             return short + name[len(long) :]
     return name
@@ -241,14 +250,14 @@ def abbreviate(name: str) -> str:
     return name
 
 
-def plain_form(name: str) -> str:
+def plain_form(name: str, prefixes: list[tuple[str, str]] = SCOPE_PREFIXES) -> str:
     """The name as written, with width, whitespace and scope folded."""
-    return fold_scope(fold_text(name))
+    return fold_scope(fold_text(name), prefixes)
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, prefixes: list[tuple[str, str]] = SCOPE_PREFIXES) -> str:
     """The normalised form two names share when they name the same unit with certainty."""
-    return abbreviate(plain_form(name))
+    return abbreviate(plain_form(name, prefixes))
 
 
 def loose_key(key: str) -> str:
@@ -348,9 +357,12 @@ def _scope(name: str) -> str | None:
 class NameIndex:
     """Every name of every unit, normalised, for certain lookups and ranked suggestions."""
 
-    def __init__(self) -> None:
+    def __init__(self, prefixes: list[tuple[str, str]] = SCOPE_PREFIXES) -> None:
+        self._prefixes = prefixes
         self._full_names: dict[UnitKey, str] = {}
         self._exact: dict[str, UnitKey] = {}
+        # Names several units answer to (two cities' 市财政局), in a lenient index: certain of none.
+        self._shared: set[str] = set()
         # Units by name without scope: all of them, and those outside the party's scope.
         self._bare_any: dict[str, set[UnitKey]] = defaultdict(set)
         self._bare_not_party: dict[str, set[UnitKey]] = defaultdict(set)
@@ -359,37 +371,54 @@ class NameIndex:
         self._levels: dict[UnitKey, str | None] = {}
 
     @classmethod
-    def build(cls, units: Iterable[tuple[UnitKey, str, Iterable[str]]]) -> NameIndex:
-        """Index (unit key, full name, other names) triples.
+    def build(
+        cls,
+        units: Iterable[tuple[UnitKey, str, Iterable[str]]],
+        *,
+        prefixes: list[tuple[str, str]] = SCOPE_PREFIXES,
+        strict: bool = True,
+    ) -> NameIndex:
+        """Index (unit key, full name, other names) triples; scopes folded with `prefixes`.
 
-        Raises DuplicateNameError listing every name that two units would share, so a
-        directory with an ambiguous alias never loads half-resolvable.
+        Strict, raises DuplicateNameError listing every name that two units would share, so
+        a directory with an ambiguous alias never loads half-resolvable. Lenient, such a name
+        resolves to neither unit and both are suggested.
         """
-        index = cls()
+        index = cls(prefixes)
         clashes: list[str] = []
         for key, full_name, names in units:
             index._full_names[key] = full_name
-            index._levels[key] = level_of(name_key(full_name))
+            index._levels[key] = level_of(index._key(full_name))
             for name in dict.fromkeys([full_name, *names]):
                 clash = index._add(key, name)
                 if clash is not None:
                     clashes.append(f"“{name}”: {index.full_name(clash)} / {full_name}")
-        if clashes:
+        if clashes and strict:
             raise DuplicateNameError("; ".join(clashes))
         return index
 
+    def _plain(self, name: str) -> str:
+        return plain_form(name, self._prefixes)
+
+    def _key(self, name: str) -> str:
+        return name_key(name, self._prefixes)
+
     def _add(self, key: UnitKey, name: str) -> UnitKey | None:
         """Index one name of unit `key`; return the other unit it already names, if any."""
-        plain, exact = plain_form(name), name_key(name)
+        plain, exact = self._plain(name), self._key(name)
         if not exact:
+            return None
+        self._forms.append((key, plain, exact))
+        if exact in self._shared:
             return None
         owner = self._exact.setdefault(exact, key)
         if owner != key:
+            self._shared.add(exact)
+            del self._exact[exact]
             return owner
         self._bare_any[loose_key(exact)].add(key)
         if _scope(exact) != PARTY_SCOPE:
             self._bare_not_party[loose_key(exact)].add(key)
-        self._forms.append((key, plain, exact))
         return None
 
     def __len__(self) -> int:
@@ -401,9 +430,11 @@ class NameIndex:
     def resolve(self, name: str) -> Resolution:
         if is_collective(name):
             return Resolution(name, None, collective=True, rule=Rule.COLLECTIVE)
-        exact = name_key(name)
+        exact = self._key(name)
         if not exact:
             return Resolution(name, None, rule=Rule.EMPTY)
+        if exact in self._shared:
+            return Resolution(name, None, self.suggest(name), rule=Rule.SEVERAL_UNITS_WITH_NAME)
         if exact in self._exact:
             return self._certain(name, self._exact[exact], Rule.SAME_NAME)
         candidates = self._units_without_scope(exact)
@@ -428,7 +459,7 @@ class NameIndex:
         the words of function (财政 ↔ 财政) are offered: a 市 name never gets a province's
         department, 公安 never gets 人社, however alike the characters look.
         """
-        plain, exact = plain_form(name), name_key(name)
+        plain, exact = self._plain(name), self._key(name)
         level = level_of(exact)
         best: dict[UnitKey, tuple[float, str]] = {}
         for key, candidate_plain, candidate_key in self._forms:

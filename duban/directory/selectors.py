@@ -1,21 +1,47 @@
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 
 from duban.directory.models import Region, Unit, UnitAlias, User
-from duban.directory.names import NameIndex, Resolution
+from duban.directory.names import SCOPE_PREFIXES, NameIndex, Resolution, scope_prefixes
+
+
+def default_region() -> Region | None:
+    """The one province the directory holds, which documents without a region belong to."""
+    provinces = list(Region.objects.filter(level=Region.Level.PROVINCE)[:2])
+    return provinces[0] if len(provinces) == 1 else None
+
+
+def _units_for(region: Region | None):
+    """The units a document of `region` may name: the nation's, its own and those above and
+    below it. Without a region, every unit."""
+    units = Unit.objects.active()
+    if region is None:
+        return units
+    above = [r.pk for r in region.ancestors()]
+    below = Q(region__parent=region) | Q(region__parent__parent=region)
+    national = Q(region__level=Region.Level.NATIONAL)
+    return units.filter(Q(region_id__in=above) | below | national)
 
 
 def name_index(region: Region | None = None) -> NameIndex:
-    """Every active unit with all the names documents of `region` may use for it.
+    """Every unit a document of `region` may name, with all the names it may use for them.
 
-    Without a region only the aliases that hold everywhere count.
+    Without a region, the directory's one province stands in. The province's own name is the
+    scope folded away (四川省财政厅 ~ 省财政厅), and only the aliases remembered for the region
+    (or everywhere) count. Two units of the region answering to one name resolve to neither.
     """
+    region = region or default_region()
     aliases = UnitAlias.objects.in_scope(region).only("name", "unit_id")
-    units = Unit.objects.active().prefetch_related(Prefetch("aliases", aliases))
+    units = _units_for(region).prefetch_related(Prefetch("aliases", aliases))
+    province = region.province if region else None
     return NameIndex.build(
-        (unit.pk, unit.name, [unit.short_name, *(a.name for a in unit.aliases.all())])
-        for unit in units
+        (
+            (unit.pk, unit.name, [unit.short_name, *(a.name for a in unit.aliases.all())])
+            for unit in units
+        ),
+        prefixes=scope_prefixes(province.name) if province else SCOPE_PREFIXES,
+        strict=False,
     )
 
 

@@ -1,6 +1,8 @@
 """Writes to the directory: units, their aliases, user accounts. Each is audited."""
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -115,7 +117,7 @@ def directory_load(*, data: dict, by: User | None) -> LoadReport:
 
 
 def _parents_first(regions: list[dict]) -> list[dict]:
-    depth = {"province": 0, "city": 1, "county": 2}
+    depth = {"national": -1, "province": 0, "city": 1, "county": 2}
     return sorted(regions, key=lambda r: depth[r["level"]])
 
 
@@ -146,4 +148,62 @@ def _upsert_unit(entry: dict, region: Region, by: User | None, report: LoadRepor
         report.unchanged += 1
     for alias in entry.get("aliases", []):
         if alias not in (unit.name, unit.short_name):
-            unit_add_alias(unit=unit, name=alias, by=by, cause=Cause.IMPORT)
+            scope = None if names_region(alias, region) else region
+            unit_add_alias(unit=unit, name=alias, region=scope, by=by, cause=Cause.IMPORT)
+
+
+def names_region(alias: str, region: Region) -> bool:
+    """Whether an alias carries its region's name (甘肃省发改委, 兰州): then it means its unit
+    everywhere. A generic one (省发改委, 市财政局) means it in the region's own documents only."""
+    return region.name[:2] in alias
+
+
+TEMPLATES_FILE = Path(__file__).resolve().parent / "data" / "region-templates.json"
+
+
+def region_scope(name: str, level: str) -> str:
+    """The word documents of a region write for it: 省 (or 自治区, 市 for a municipality),
+    市 or 州 for a city, the last character (县, 区, 市) for a county."""
+    if level == Region.Level.PROVINCE:
+        return "自治区" if name.endswith("自治区") else ("市" if name.endswith("市") else "省")
+    if level == Region.Level.CITY:
+        return "州" if name.endswith("州") else "市"
+    return name[-1]
+
+
+def region_template(*, name: str, level: str, code: str, parent: str | None) -> dict:
+    """A directory data file for a new region: the region and its usual units, to be edited."""
+    templates = json.loads(TEMPLATES_FILE.read_text(encoding="utf-8"))
+    if level not in ("province", "city", "county"):
+        raise audit.DomainError(_("层级须为 province、city 或 county。"))
+    scope = region_scope(name, level)
+
+    def fill(text: str) -> str:
+        return text.replace("{name}", name).replace("{scope}", scope)
+
+    units = [
+        {
+            "name": fill(entry["name"]),
+            "short_name": fill(entry["short_name"]),
+            "aliases": [fill(alias) for alias in entry["aliases"]],
+            "kind": entry["kind"],
+            "region": code,
+        }
+        for entry in templates[level]
+    ]
+    region = {"code": code, "name": name, "level": level, "parent": parent}
+    return {"source": templates["source"], "regions": [region], "units": units}
+
+
+@transaction.atomic
+def region_create(*, name: str, level: str, code: str, parent: Region | None, by: User | None):
+    """Create a region with its template units (`region_template`); returns the load report."""
+    name = name.strip()
+    if Region.objects.filter(code=code).exists():
+        raise audit.DomainError(_("区划代码 %(code)s 已存在。") % {"code": code})
+    if level != Region.Level.PROVINCE and parent is None:
+        raise audit.DomainError(_("市、县须指明上级区域。"))
+    data = region_template(
+        name=name, level=level, code=code, parent=parent.code if parent else None
+    )
+    return directory_load(data=data, by=by)

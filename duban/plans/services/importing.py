@@ -19,7 +19,7 @@ from duban.audit.models import Cause
 from duban.directory.collectives import LEAD_DECIDES, collective_set
 from duban.directory.models import Region, Unit, User
 from duban.directory.names import NameIndex
-from duban.directory.selectors import name_index, resolve_name
+from duban.directory.selectors import default_region, name_index, resolve_name
 from duban.directory.services import unit_add_alias
 from duban.parsing.files import parse_file
 from duban.parsing.readers import TextSource, read_file
@@ -138,8 +138,7 @@ def plan_region(meta: dict) -> Region | None:
     issuer = resolve_name(meta["issuer"]).unit if meta.get("issuer") else None
     if issuer is not None:
         return Unit.objects.select_related("region").get(pk=issuer).region
-    provinces = list(Region.objects.filter(parent__isnull=True)[:2])
-    return provinces[0] if len(provinces) == 1 else None
+    return default_region()
 
 
 def _plan_create(parse, meta, source, year, region, by) -> Plan:
