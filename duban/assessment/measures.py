@@ -97,9 +97,8 @@ def breakthrough_lines(*, plan: Plan, as_of: date) -> list[Line]:
     """
     ratings = {
         r.task_id: r
-        for r in BreakthroughRating.objects.filter(
-            task__plan=plan, rated_on__lte=as_of
-        ).select_related("task")
+        # A rating judges the year, whenever it is entered (often after the year's end).
+        for r in BreakthroughRating.objects.filter(task__plan=plan).select_related("task")
     }
     shares = Assignment.objects.live().filter(task_id__in=list(ratings), unit__isnull=False)
     return [

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 (pytest fixtures imported from the execution tests, then used as arguments)
 """Fixtures for the assessment tests: a small hand-built plan beside the (closed) demo plan.
 
 `small_plan` is published with two units of work: 1.1.1 led by 省财政厅 with 省发展改革委

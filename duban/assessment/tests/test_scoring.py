@@ -42,7 +42,11 @@ def test_each_component_and_total_come_out_as_computed_by_hand():
     results = by_unit(score_units(RULES, MEASURED, GROUPS))
     a, b, c = results[A], results[B], results[C]
     # A: 10 + 20×(1·1 + 1·0 + 0.5·1)/2.5 − 0.5 − 0.5 (the third red light is over the cap).
-    assert [a.component_points(m) for m in ("plan", "reports", "red")] == [D("10"), D("12"), D("-1")]
+    assert [a.component_points(m) for m in ("plan", "reports", "red")] == [
+        D("10"),
+        D("12"),
+        D("-1"),
+    ]
     assert a.total == D("21.00")
     # B owes no implementation plan: full marks there; 20×0.5/1 for its reports.
     assert b.total == D("20.00")

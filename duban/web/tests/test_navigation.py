@@ -21,7 +21,15 @@ def keys(context: dict) -> list[str]:
 
 # What each role's menu holds: the business roles never see the admin, the admin sees no business.
 MENUS = {
-    "coordinator": ["home", "plans", "plan-import", "reports", "queue", "supervision", "assessment"],
+    "coordinator": [
+        "home",
+        "plans",
+        "plan-import",
+        "reports",
+        "queue",
+        "supervision",
+        "assessment",
+    ],
     "leader": ["home", "plans", "reports", "queue", "supervision", "assessment"],
     "editor": ["home", "plans", "workspace", "reports", "urges", "assessment"],
     "viewer": ["home", "plans", "workspace", "reports", "urges", "assessment"],
