@@ -17,8 +17,8 @@ from duban.assessment.selectors import Table
 from duban.lib.xlsx import set_value
 
 FIXED_HEADERS = ("排名", "单位", "类别", "总分")
-FIXED_WIDTHS = (7, 26, 10, 9)
-COMPONENT_WIDTH = 11
+FIXED_WIDTHS = (6, 36, 9, 8)
+COMPONENT_WIDTH = 13
 GROUP_NAMES = {"unit": "省直单位", "city": "市州"}
 
 _THIN = Side(style="thin", color="000000")
@@ -37,9 +37,14 @@ def headers(table: Table) -> list[str]:
 
 def _marks(rule) -> str:
     if rule.kind == "rate":
-        return f"{rule.weight}分"
-    cap = f"，最多{rule.cap}分" if rule.cap is not None else ""
-    return f"每次{rule.weight}分{cap}"
+        return f"{_number(rule.weight)}分"
+    cap = f"，限{_number(rule.cap)}分" if rule.cap is not None else ""
+    return f"每次{_number(rule.weight)}分{cap}"
+
+
+def _number(value) -> str:
+    """`10.00` → `10`, `0.50` → `0.5`: the way a printed table writes points."""
+    return f"{value.normalize():f}"
 
 
 def write_assessment_table(table: Table, path_or_stream: str | os.PathLike | IO[bytes]) -> None:
@@ -52,7 +57,7 @@ def write_assessment_table(table: Table, path_or_stream: str | os.PathLike | IO[
     status = assessment.get_status_display()
     subtitle = (
         f"考核截止{assessment.as_of:%Y年%m月%d日} · 第{assessment.number}版（{status}）"
-        f" · 满分{table.full_marks}分，扣分项从总分中扣除"
+        f" · 满分{_number(table.full_marks)}分，扣分项从总分中扣除"
     )
     _banner(sheet, 1, title, TITLE_FONT, len(columns))
     _banner(sheet, 2, subtitle, BODY_FONT, len(columns))
@@ -67,7 +72,7 @@ def write_assessment_table(table: Table, path_or_stream: str | os.PathLike | IO[
         )
         width = FIXED_WIDTHS[column - 1] if column <= len(FIXED_WIDTHS) else COMPONENT_WIDTH
         sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.row_dimensions[header_line].height = 45
+    sheet.row_dimensions[header_line].height = 56
     line = header_line + 1
     for row in table.units + table.cities:
         score = row.score
