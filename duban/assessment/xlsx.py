@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from duban.assessment.selectors import Table
-from duban.lib.xlsx import set_value
+from duban.lib.xlsx import print_landscape_a4, set_value
 
 FIXED_HEADERS = ("排名", "单位", "类别", "总分")
 FIXED_WIDTHS = (6, 36, 9, 8)
@@ -99,11 +99,5 @@ def _banner(sheet, line: int, text: str, font: Font, width: int) -> None:
 
 
 def _page_setup(sheet) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    print_landscape_a4(sheet)
     sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

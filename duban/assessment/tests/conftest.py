@@ -7,6 +7,7 @@ a city instance of 1.1.1 led by 兰州市人民政府.
 """
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -43,3 +44,23 @@ def city_task(plan_2012, finance_task, lanzhou_unit) -> Task:
 @pytest.fixture
 def small_plan(plan_2012, finance_task, reform_task, city_task):
     return plan_2012
+
+
+@pytest.fixture
+def set_points(coordinator):
+    """`set_points(plan, measure, points)`: the coordinator sets one component's points."""
+    from duban.assessment.services import scheme_ensure, scheme_update
+
+    def set_(plan, measure: str, points: str) -> None:
+        scheme = scheme_ensure(plan=plan, by=coordinator)
+        component = scheme.components.get(measure=measure)
+        scheme_update(
+            scheme=scheme,
+            lead_weight=scheme.lead_weight,
+            co_weight=scheme.co_weight,
+            components={component.pk: (Decimal(points), component.cap)},
+            seen_version=scheme.version,
+            by=coordinator,
+        )
+
+    return set_

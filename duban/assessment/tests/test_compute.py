@@ -14,8 +14,6 @@ from duban.assessment.selectors import breakdown, ranking
 from duban.assessment.services import (
     assessment_compute,
     breakthrough_rate,
-    scheme_ensure,
-    scheme_update,
 )
 from duban.audit.services import DomainError
 
@@ -79,19 +77,12 @@ def test_a_rating_needs_a_reason_and_a_multi_year_task(
         breakthrough_rate(task=finance_task, rating=D("1"), reason="好", by=coordinator)
 
 
-def test_the_same_record_gives_the_same_version_and_a_change_a_new_one(small_plan, coordinator):
+def test_the_same_record_gives_the_same_version_and_a_change_a_new_one(
+    small_plan, coordinator, set_points
+):
     first = assessment_compute(plan=small_plan, as_of=DEC_31, by=coordinator)
     assert assessment_compute(plan=small_plan, as_of=DEC_31, by=coordinator) == first
-    scheme = scheme_ensure(plan=small_plan, by=coordinator)
-    component = scheme.components.get(measure="reports_on_time")
-    scheme_update(
-        scheme=scheme,
-        lead_weight=D("1"),
-        co_weight=D("0.5"),
-        components={component.pk: (D("40"), None)},
-        seen_version=scheme.version,
-        by=coordinator,
-    )
+    set_points(small_plan, "reports_on_time", "40")
     second = assessment_compute(plan=small_plan, as_of=DEC_31, by=coordinator)
     assert second.number == 2
     assert {c["measure"]: c["weight"] for c in second.rules["components"]}[
@@ -101,30 +92,25 @@ def test_the_same_record_gives_the_same_version_and_a_change_a_new_one(small_pla
 
 
 def test_changing_one_weight_re_ranks_as_predicted(
-    small_plan, finance_task, caizheng, coordinator, file_report
+    small_plan, finance_task, caizheng, coordinator, file_report, set_points
 ):
-    # 省财政厅 files January's report on time; nobody else reports. As of 2012-02-10 the
-    # only report due is January's.
+    # 省财政厅 files January's report on time; nobody else reports. As of 2012-02-10 only
+    # January's reports are due, and nothing else is: plan (05-20), milestones, tasks (12-31)
+    # and the unrated multi-year task count full marks, 10 + 20 + 30 + 20 = 80, for both.
     with time_machine.travel(datetime(2012, 2, 3, 10, tzinfo=SHANGHAI)):
         file_report(finance_task, caizheng, date(2012, 1, 1))
     as_of = date(2012, 2, 10)
-    before = ranking(assessment_compute(plan=small_plan, as_of=as_of, by=coordinator))
-    order = [row.score.unit.short_name for row in before.units]
-    assert order[0] == "省财政厅"
-    # Both leads lost the 10 points of the plan (due 05-20, not yet): no line, full marks.
-    # Reports: 省财政厅 1 of 2 lines (lead 1.1.1 on time, co 1.2.1 missing): 20×1/1.5 = 13.33;
-    # 省发展改革委 0. Put all the weight on the implementation plan instead and they tie.
-    scheme = scheme_ensure(plan=small_plan, by=coordinator)
-    reports = scheme.components.get(measure="reports_on_time")
-    scheme_update(
-        scheme=scheme,
-        lead_weight=D("1"),
-        co_weight=D("0.5"),
-        components={reports.pk: (D("0"), None)},
-        seen_version=scheme.version,
-        by=coordinator,
-    )
-    after = ranking(assessment_compute(plan=small_plan, as_of=as_of, by=coordinator))
-    totals = {row.score.unit.short_name: (row.score.total, row.score.rank) for row in after.units}
-    assert totals["省财政厅"] == totals["省发展改革委"]
-    assert totals["省财政厅"][1] == 1
+
+    def totals():
+        table = ranking(assessment_compute(plan=small_plan, as_of=as_of, by=coordinator))
+        return {row.score.unit.short_name: (row.score.total, row.score.rank) for row in table.units}
+
+    # Reports: 省财政厅 lead 1.1.1 on time, co 1.2.1 missing: 20 × 1 / 1.5 = 13.33;
+    # 省发展改革委 missed both: 0.
+    assert totals() == {"省财政厅": (D("93.33"), 1), "省发展改革委": (D("80.00"), 2)}
+    # Reports weigh nothing any more: the two tie, and share the first rank.
+    set_points(small_plan, "reports_on_time", "0")
+    assert totals() == {"省财政厅": (D("80.00"), 1), "省发展改革委": (D("80.00"), 1)}
+    # Reports weigh 40: the gap doubles.
+    set_points(small_plan, "reports_on_time", "40")
+    assert totals() == {"省财政厅": (D("106.67"), 1), "省发展改革委": (D("80.00"), 2)}

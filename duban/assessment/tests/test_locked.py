@@ -15,8 +15,6 @@ from duban.assessment.services import (
     assessment_lock,
     assessment_publish,
     objection_file,
-    scheme_ensure,
-    scheme_update,
 )
 from duban.audit.services import DomainError
 
@@ -39,20 +37,13 @@ def snapshot(assessment: Assessment) -> list:
     return [list(row), sorted(scores), sorted(lines)]
 
 
-def test_the_service_refuses_to_lock_twice_and_recompute_makes_a_new_version(locked, coordinator):
+def test_the_service_refuses_to_lock_twice_and_recompute_makes_a_new_version(
+    locked, coordinator, set_points
+):
     before = snapshot(locked)
     with pytest.raises(Frozen):
         assessment_lock(assessment=locked, by=coordinator)
-    scheme = scheme_ensure(plan=locked.plan, by=coordinator)
-    component = scheme.components.get(measure="plan_on_time")
-    scheme_update(
-        scheme=scheme,
-        lead_weight=D("1"),
-        co_weight=D("0.5"),
-        components={component.pk: (D("30"), None)},
-        seen_version=scheme.version,
-        by=coordinator,
-    )
+    set_points(locked.plan, "plan_on_time", "30")
     newer = assessment_compute(plan=locked.plan, as_of=DEC_31, by=coordinator)
     assert newer.number == locked.number + 1 and newer.status == Assessment.Status.DRAFT
     assert snapshot(locked) == before
