@@ -252,9 +252,22 @@ class _PartQuerySet(models.QuerySet):
         self._refuse_if_frozen()
         return super().delete()
 
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        if Assessment.objects.filter(pk__in=self._assessment_ids(objs), status__in=FROZEN).exists():
+            raise Frozen(_("考核结果已锁定，不能修改；请重新计算生成新版本。"))
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def _assessment_ids(self, objs) -> set[int]:
+        return {obj.assessment_id for obj in objs}
+
 
 class _LineQuerySet(_PartQuerySet):
     frozen_filter = "score__assessment__status__in"
+
+    def _assessment_ids(self, objs) -> set[int]:
+        scores = Score.objects.filter(pk__in={obj.score_id for obj in objs})
+        return set(scores.values_list("assessment_id", flat=True))
 
 
 class _Part(models.Model):

@@ -5,6 +5,7 @@ Computing never changes an existing version: it makes version n+1 (or returns th
 when the record and the rules give exactly the same result, so running it twice is harmless).
 """
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -106,6 +107,26 @@ def scheme_rules(scheme: Scheme) -> scoring.Rules:
         if c.weight > 0 and measures.get(c.measure) is not None
     )
     return scoring.Rules(components, scheme.lead_weight, scheme.co_weight)
+
+
+def scheme_preview(plan: Plan) -> scoring.Rules:
+    """The rules the next computation would use, without writing anything: the plan's scheme,
+    plus any measure registered since with its default points (or the defaults altogether)."""
+    scheme = Scheme.objects.filter(plan=plan).first() or Scheme(plan=plan)
+    rules = scheme_rules(scheme) if scheme.pk else scoring.Rules(())
+    have = set(scheme.components.values_list("measure", flat=True)) if scheme.pk else set()
+    joining = []
+    for measure in measures.measures():
+        weight, cap = _defaults(measure)
+        if measure.key not in have and Decimal(weight) > 0:
+            rule = scoring.Rule(measure.key, str(measure.label), measure.kind, Decimal(weight))
+            joining.append(replace(rule, cap=Decimal(cap) if cap else None))
+    return replace(
+        rules,
+        components=rules.components + tuple(joining),
+        lead_weight=scheme.lead_weight,
+        co_weight=scheme.co_weight,
+    )
 
 
 # ---- Breakthrough ratings -----------------------------------------------------------------

@@ -30,7 +30,7 @@ from duban.assessment.services import (
     objection_answer,
     objection_file,
     scheme_ensure,
-    scheme_rules,
+    scheme_preview,
     scheme_update,
 )
 from duban.assessment.xlsx import write_assessment_table
@@ -112,7 +112,7 @@ def method(request: HttpRequest, plan_id: int) -> HttpResponse:
         assessment = access_assessment(request.user, int(assessment_id))
         rules = selectors.Rules.from_json(assessment.rules)
     else:
-        rules = scheme_rules(scheme_ensure(plan=plan, by=request.user))
+        rules = scheme_preview(plan)
     described = [(rule, measures.get(rule.measure)) for rule in rules.components]
     context = {"plan": plan, "rules": rules, "described": described, "assessment": assessment}
     return render(request, "assessment/method.html", context)

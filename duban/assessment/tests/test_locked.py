@@ -77,6 +77,15 @@ def test_queryset_updates_and_deletes_are_refused(locked):
         ScoreLine.objects.filter(score__assessment=locked).delete()
     with pytest.raises(Frozen):
         Assessment.objects.filter(pk=locked.pk).delete()
+    score = locked.scores.first()
+    with pytest.raises(Frozen):
+        ScoreLine.objects.bulk_create(
+            [ScoreLine(score=score, component="x", label="x", achieved=1, points=5)]
+        )
+    with pytest.raises(Frozen):
+        Score.objects.bulk_create(
+            [Score(assessment=locked, unit=score.unit, group="unit", total=1, rank=1)]
+        )
     assert snapshot(locked) == before
 
 
