@@ -32,3 +32,15 @@ def test_a_versions_method_shows_the_rules_it_was_computed_with(
     now = client.get(url).content.decode()
     assert 'data-measure="reports_on_time"' in then
     assert ">20.00<" in then and ">35.00<" in now
+
+
+def test_the_ranking_and_a_breakdown_take_a_fixed_number_of_queries(
+    small_plan, client, coordinator, django_assert_max_num_queries
+):
+    assessment = assessment_compute(plan=small_plan, as_of=date(2012, 12, 31), by=coordinator)
+    score = assessment.scores.first()
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("assessment:assessment", args=[assessment.pk])).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("assessment:score", args=[score.pk])).status_code == 200
