@@ -17,6 +17,7 @@ from duban.assessment.services import (
 )
 from duban.lib import measures, owed
 from duban.lib.measures import Line
+from duban.reports import sections
 
 DEC_31 = date(2012, 12, 31)
 
@@ -70,3 +71,6 @@ def test_the_report_section_waits_for_a_locked_version(small_plan, coordinator):
     assert section.heading == "年度考核情况"
     text = "".join(section.paragraphs)
     assert "省直单位共2个参加考核" in text and "市州共1个" in text and "平均" in text
+    # Registered on start-up: the report to the provincial government carries it.
+    headings = [s.heading for s in sections.build_all(plan=small_plan, as_of=DEC_31)]
+    assert "年度考核情况" in headings
