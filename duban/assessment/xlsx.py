@@ -32,7 +32,7 @@ BODY_FONT = Font(name="仿宋", size=11)
 
 
 def headers(table: Table) -> list[str]:
-    return [*FIXED_HEADERS, *(f"{r.label}（{_marks(r)}）" for r in table.rules.components)]
+    return [*FIXED_HEADERS, *(f"{r.label}\n（{_marks(r)}）" for r in table.rules.components)]
 
 
 def _marks(rule) -> str:
