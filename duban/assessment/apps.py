@@ -6,3 +6,10 @@ class AssessmentConfig(AppConfig):
     name = "duban.assessment"
     label = "assessment"
     verbose_name = _("年度考核")
+
+    def ready(self):
+        from duban.assessment import measures, owed, sections
+
+        measures.register()
+        owed.register()
+        sections.register()

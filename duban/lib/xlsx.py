@@ -33,3 +33,14 @@ def append_row(sheet, values: Sequence[Any]) -> None:
     line = sheet.max_row + 1
     for column, value in enumerate(values, 1):
         set_value(sheet.cell(row=line, column=column), value)
+
+
+def print_landscape_a4(sheet) -> None:
+    """Print `sheet` on A4 landscape, fit to the page width, as many pages down as it needs."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4

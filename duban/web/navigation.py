@@ -54,6 +54,8 @@ NAVIGATION: list[NavItem] = [
     ),
     # The 催办 notices sent to the unit, to acknowledge.
     NavItem("urges", _("督办通知"), "supervision:inbox", frozenset({EDITOR, VIEWER})),
+    # The year's assessment (考核): scheme, versions, each unit's own breakdown and objections.
+    NavItem("assessment", _("年度考核"), "assessment:index", ALL_ROLES - {ADMIN}),
     # Django's admin: users, units, settings. IT staff only; business writes go through the app.
     NavItem("admin", _("系统管理"), "admin:index", frozenset({ADMIN})),
 ]

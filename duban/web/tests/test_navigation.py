@@ -21,10 +21,18 @@ def keys(context: dict) -> list[str]:
 
 # What each role's menu holds: the business roles never see the admin, the admin sees no business.
 MENUS = {
-    "coordinator": ["home", "plans", "plan-import", "reports", "queue", "supervision"],
-    "leader": ["home", "plans", "reports", "queue", "supervision"],
-    "editor": ["home", "plans", "workspace", "reports", "urges"],
-    "viewer": ["home", "plans", "workspace", "reports", "urges"],
+    "coordinator": [
+        "home",
+        "plans",
+        "plan-import",
+        "reports",
+        "queue",
+        "supervision",
+        "assessment",
+    ],
+    "leader": ["home", "plans", "reports", "queue", "supervision", "assessment"],
+    "editor": ["home", "plans", "workspace", "reports", "urges", "assessment"],
+    "viewer": ["home", "plans", "workspace", "reports", "urges", "assessment"],
     "admin": ["home", "plans", "admin"],
 }
 
