@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from duban.directory.models import Unit
+from duban.directory.models import Region, Unit
 from duban.lib.text import TEXT_MAX, TextField
 from duban.lib.uploads import upload_problem
 from duban.plans.models import Assignment, Plan, Task
@@ -16,7 +16,9 @@ DOCUMENT_SUFFIXES = (".txt", ".docx", ".pdf", ".xlsx")
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("文件"), help_text=_("年度改革文件或任务分解表：.txt、.docx、.pdf、.xlsx")
+        label=_("文件"),
+        required=False,
+        help_text=_("年度改革文件或任务分解表：.txt、.docx、.pdf、.xlsx"),
     )
     year = forms.IntegerField(
         label=_("计划年度"),
@@ -25,9 +27,24 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("不填则取文件的成文年份。"),
     )
+    region = forms.ModelChoiceField(
+        label=_("所属区域"),
+        queryset=Region.objects.all(),
+        required=False,
+        help_text=_("不选则按发文机关确定；单位名称按该区域识别。"),
+    )
+
+    def __init__(self, *args, held: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A file kept from the last attempt (it lacked only its year) need not be chosen again.
+        self.held = held
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
+        if upload is None:
+            if not self.held:
+                raise forms.ValidationError(_("请选择要上传的文件。"))
+            return None
         if Path(upload.name).suffix.lower() not in DOCUMENT_SUFFIXES:
             raise forms.ValidationError(_("只能上传 .txt、.docx、.pdf 或 .xlsx 文件。"))
         if upload.size > settings.DUBAN_UPLOAD_MAX_BYTES:

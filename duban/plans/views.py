@@ -10,6 +10,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -51,6 +52,9 @@ from duban.plans.services.publishing import publish_problems
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Uploaded task tables wait here between the preview and the confirmation.
 PENDING_TABLES = "tasktables/pending"
+# A document kept between asking for its year and importing it (one per session).
+HELD_IMPORTS = "imports/held"
+HELD_IMPORT = "held-import"
 
 
 def _refused(request: HttpRequest, error: Exception) -> None:
@@ -78,32 +82,68 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     # 导入文件 is the coordinator's.
     if not can_import_plan(request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    held = request.session.get(HELD_IMPORT)
+    form = ImportForm(request.POST or None, request.FILES or None, held=held)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(upload.name).name
-            path.write_bytes(upload.read())
-            try:
-                plan = services.plan_import_file(
-                    path=path, year=form.cleaned_data["year"], by=request.user
-                )
-            except (ParseError, audit.DomainError) as error:
-                form.add_error("file", str(error))
-            else:
-                messages.success(request, _("文件已导入，请对照原文审核任务。"))
-                for earlier in selectors.earlier_imports(plan):
-                    messages.warning(
-                        request,
-                        _(
-                            "同一文件此前已导入为计划“%(title)s”（%(year)s年，编号%(id)s），请勿重复建立。"
-                        )
-                        % {"title": earlier.title, "year": earlier.year, "id": earlier.pk},
-                    )
-                return redirect("plans:plan-review", plan.pk)
+        name, content = (upload.name, upload.read()) if upload else _held_file(held)
+        plan = _import(request, form, Path(name).name, content)
+        if plan is not None:
+            _release_held(request)
+            return redirect("plans:plan-review", plan.pk)
+        held = request.session.get(HELD_IMPORT)
+        form.held = held
     return render(
-        request, "plans/plan_import.html", {"form": form}, status=422 if form.errors else 200
+        request,
+        "plans/plan_import.html",
+        {"form": form, "held": held},
+        status=422 if form.errors else 200,
     )
+
+
+def _import(request: HttpRequest, form: ImportForm, name: str, content: bytes) -> Plan | None:
+    """Import the file; on an error, say it on the form, and keep a file that lacks only
+    its year so that the coordinator gives the year without choosing the file again."""
+    data = form.cleaned_data
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        try:
+            plan = services.plan_import_file(
+                path=path, year=data["year"], by=request.user, region=data["region"]
+            )
+        except services.YearMissing as error:
+            _hold(request, name, content)
+            form.add_error("year", str(error))
+            return None
+        except (ParseError, audit.DomainError) as error:
+            form.add_error("file", str(error))
+            return None
+    messages.success(request, _("文件已导入，请对照原文审核任务。"))
+    for earlier in selectors.earlier_imports(plan):
+        messages.warning(
+            request,
+            _("同一文件此前已导入为计划“%(title)s”（%(year)s年，编号%(id)s），请勿重复建立。")
+            % {"title": earlier.title, "year": earlier.year, "id": earlier.pk},
+        )
+    return plan
+
+
+def _hold(request: HttpRequest, name: str, content: bytes) -> None:
+    _release_held(request)
+    stored = default_storage.save(f"{HELD_IMPORTS}/{get_random_string(24)}", ContentFile(content))
+    request.session[HELD_IMPORT] = {"name": name, "stored": stored}
+
+
+def _held_file(held: dict) -> tuple[str, bytes]:
+    with default_storage.open(held["stored"], "rb") as stream:
+        return held["name"], stream.read()
+
+
+def _release_held(request: HttpRequest) -> None:
+    held = request.session.pop(HELD_IMPORT, None)
+    if held:
+        default_storage.delete(held["stored"])
 
 
 @login_required

@@ -18,6 +18,7 @@ from duban.plans.services.editing import (
     task_update,
 )
 from duban.plans.services.importing import (
+    YearMissing,
     name_map_to_set,
     name_map_to_unit,
     plan_import,
@@ -33,6 +34,7 @@ from duban.plans.services.tasktable import (
 
 __all__ = [
     "PublishRefused",
+    "YearMissing",
     "TableChanges",
     "assignment_add",
     "assignment_remove",

@@ -29,6 +29,10 @@ from duban.plans.spans import locate_spans
 IMPORT_REASON = "导入文件：%s"
 
 
+class YearMissing(audit.DomainError):
+    """The document prints no date, so the plan's year must be given."""
+
+
 def plan_import_file(
     *,
     path: str | Path,
@@ -84,7 +88,7 @@ def plan_import(
     issued_on = _date(meta.get("date"))
     year = year or (issued_on.year if issued_on else None)
     if year is None:
-        raise audit.DomainError(_("请指明计划年度：文件中没有成文日期。"))
+        raise YearMissing(_("请指明计划年度：文件中没有成文日期。"))
     reason = IMPORT_REASON % original_name
     written: list[str] = []
     try:

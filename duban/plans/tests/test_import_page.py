@@ -76,3 +76,41 @@ def test_a_failed_import_leaves_no_file_on_disk(coordinator, settings, monkeypat
         )
     assert not [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]
     assert not SourceDocument.objects.filter(original_name="失败.txt").exists()
+
+
+UNDATED = SMALL_DOCUMENT.replace("2013年3月1日", "")
+
+
+def test_a_document_without_a_date_asks_for_the_year_and_keeps_the_file(
+    client, coordinator, settings, tmp_path
+):
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("无日期意见.txt", UNDATED.encode())
+    response = client.post(reverse("plans:plan-import"), {"file": upload})
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "请指明计划年度" in page and "无日期意见.txt" in page and "无须重新选择文件" in page
+    assert not Plan.objects.filter(source__original_name="无日期意见.txt").exists()
+    # The year alone, no file: the kept file is imported, then let go.
+    response = client.post(reverse("plans:plan-import"), {"year": 2014})
+    plan = Plan.objects.get(source__original_name="无日期意见.txt")
+    assert plan.year == 2014
+    assert response["Location"] == reverse("plans:plan-review", args=[plan.pk])
+    assert not list((settings.MEDIA_ROOT / "imports" / "held").iterdir())
+
+
+def test_no_file_and_nothing_kept_is_refused(client, coordinator):
+    client.force_login(coordinator)
+    response = client.post(reverse("plans:plan-import"), {"year": 2014})
+    assert response.status_code == 422
+    assert "请选择要上传的文件" in response.content.decode()
+
+
+def test_the_region_chosen_on_import_is_the_plans(client, coordinator):
+    from duban.directory.models import Region
+
+    client.force_login(coordinator)
+    city = Region.objects.get(name="兰州市")
+    upload = SimpleUploadedFile("试点意见.txt", SMALL_DOCUMENT.encode())
+    client.post(reverse("plans:plan-import"), {"file": upload, "year": 2013, "region": city.pk})
+    assert Plan.objects.get(year=2013).region == city
