@@ -21,10 +21,18 @@ def keys(context: dict) -> list[str]:
 
 # What each role's menu holds: the business roles never see the admin, the admin sees no business.
 MENUS = {
-    "coordinator": ["home", "plans", "plan-import", "reports", "queue", "supervision"],
-    "leader": ["home", "plans", "reports", "queue", "supervision"],
-    "editor": ["home", "plans", "workspace", "reports", "urges"],
-    "viewer": ["home", "plans", "workspace", "reports", "urges"],
+    "coordinator": [
+        "home",
+        "plans",
+        "plan-import",
+        "reports",
+        "queue",
+        "supervision",
+        "coordination",
+    ],
+    "leader": ["home", "plans", "reports", "queue", "supervision", "coordination"],
+    "editor": ["home", "plans", "workspace", "reports", "coordination", "urges"],
+    "viewer": ["home", "plans", "workspace", "reports", "coordination", "urges"],
     "admin": ["home", "plans", "admin"],
 }
 
