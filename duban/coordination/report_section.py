@@ -27,7 +27,7 @@ def _overview(plan, as_of: date) -> str:
 
 
 def coordination_section(*, plan, as_of: date) -> Section | None:
-    issues = list(open_issues(plan).filter(created_at__date__lte=as_of))
+    issues = list(open_issues(plan))
     late = overdue_decisions(plan, as_of=as_of)
     if not issues and not late:
         return None
