@@ -169,3 +169,13 @@ def test_the_measure_scores_owner_and_co_units(
     on_time = decision_lines(plan=plan_2012, as_of=date(2012, 9, 30))
     assert {(line.role, line.score) for line in on_time} == {("lead", 1.0), ("co", 1.0)}
     assert "按期" in on_time[0].label and on_time[0].task_id == decided.tasks.get().pk
+
+
+def test_the_supervision_scan_reminds_the_owner_of_an_overdue_decision(decided, caizheng):
+    from duban.supervision.models import Reminder
+    from duban.supervision.services import supervise
+
+    supervise(as_of=date(2012, 10, 16))
+    reminder = Reminder.objects.get(target=DECISION)
+    assert reminder.unit_id == decided.owner_unit_id and reminder.days_overdue == 1
+    assert Notification.objects.filter(user=caizheng, kind__startswith="reminder.").exists()
