@@ -29,10 +29,6 @@ def _plan_units(plan: Plan):
     return Unit.objects.active().filter(pk__in=ids).order_by("region__code", "kind", "name")
 
 
-def _refused(request, error) -> None:
-    messages.error(request, str(error))
-
-
 # ---- The coordination page ------------------------------------------------------------------
 
 
@@ -89,63 +85,67 @@ def issue_detail(request: HttpRequest, issue_id: int) -> HttpResponse:
     return render(request, "coordination/issue_detail.html", context)
 
 
+def _act(request, form, act, *, done: str, invalid: str, back: HttpResponse) -> HttpResponse:
+    """Run `act(cleaned_data)` when the form is valid, say what happened, and go `back`.
+
+    A refusal (a business rule, a stale version) is shown as the message; nothing was saved.
+    """
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return back
+    try:
+        act(form.cleaned_data)
+    except REFUSED as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return back
+
+
 @require_POST
 @login_required
 def issue_reply(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = permissions.access_issue(request.user, issue_id, answer=True)
-    form = forms.ReplyForm(request.POST)
-    if not form.is_valid():
-        _refused(request, "请填写答复意见。")
-        return redirect("coordination:issue-detail", issue.pk)
-    try:
-        services.issue_reply(issue=issue, text=form.cleaned_data["text"], by=request.user)
-    except REFUSED as error:
-        _refused(request, error)
-    else:
-        messages.success(request, "已答复。")
-    return redirect("coordination:issue-detail", issue.pk)
+    return _act(
+        request,
+        forms.ReplyForm(request.POST),
+        lambda data: services.issue_reply(issue=issue, text=data["text"], by=request.user),
+        done="已答复。",
+        invalid="请填写答复意见。",
+        back=redirect("coordination:issue-detail", issue.pk),
+    )
 
 
 @require_POST
 @login_required
 def issue_withdraw(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = permissions.access_issue(request.user, issue_id, withdraw=True)
-    form = forms.WithdrawIssueForm(request.POST)
-    if form.is_valid():
-        try:
-            services.issue_withdraw(
-                issue=issue,
-                reason=form.cleaned_data["reason"],
-                seen_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except REFUSED as error:
-            _refused(request, error)
-        else:
-            messages.success(request, "协调事项已撤回。")
-    return redirect("coordination:issue-detail", issue.pk)
+    return _act(
+        request,
+        forms.WithdrawIssueForm(request.POST),
+        lambda data: services.issue_withdraw(
+            issue=issue, reason=data["reason"], seen_version=data["version"], by=request.user
+        ),
+        done="协调事项已撤回。",
+        invalid="撤回理由过长。",
+        back=redirect("coordination:issue-detail", issue.pk),
+    )
 
 
 @require_POST
 @login_required
 def issue_close(request: HttpRequest, issue_id: int) -> HttpResponse:
     issue = permissions.access_issue(request.user, issue_id, close=True)
-    form = forms.CloseIssueForm(request.POST)
-    if not form.is_valid():
-        _refused(request, "请写明办结说明。")
-        return redirect("coordination:issue-detail", issue.pk)
-    try:
-        services.issue_close(
-            issue=issue,
-            note=form.cleaned_data["note"],
-            seen_version=form.cleaned_data["version"],
-            by=request.user,
-        )
-    except REFUSED as error:
-        _refused(request, error)
-    else:
-        messages.success(request, "协调事项已办结。")
-    return redirect("coordination:issue-detail", issue.pk)
+    return _act(
+        request,
+        forms.CloseIssueForm(request.POST),
+        lambda data: services.issue_close(
+            issue=issue, note=data["note"], seen_version=data["version"], by=request.user
+        ),
+        done="协调事项已办结。",
+        invalid="请写明办结说明。",
+        back=redirect("coordination:issue-detail", issue.pk),
+    )
 
 
 # ---- Meetings -------------------------------------------------------------------------------
@@ -210,22 +210,16 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 def meeting_units(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
-    form = forms.MeetingUnitsForm(request.POST, units=_plan_units(meeting.plan))
-    if not form.is_valid():
-        _refused(request, "参会单位选择有误，请重新选择。")
-        return redirect("coordination:meeting-detail", meeting.pk)
-    try:
-        services.meeting_set_units(
-            meeting=meeting,
-            units=form.cleaned_data["units"],
-            seen_version=form.cleaned_data["version"],
-            by=request.user,
-        )
-    except REFUSED as error:
-        _refused(request, error)
-    else:
-        messages.success(request, "参会单位已保存。")
-    return redirect("coordination:meeting-detail", meeting.pk)
+    return _act(
+        request,
+        forms.MeetingUnitsForm(request.POST, units=_plan_units(meeting.plan)),
+        lambda data: services.meeting_set_units(
+            meeting=meeting, units=data["units"], seen_version=data["version"], by=request.user
+        ),
+        done="参会单位已保存。",
+        invalid="参会单位选择有误，请重新选择。",
+        back=redirect("coordination:meeting-detail", meeting.pk),
+    )
 
 
 @require_POST
@@ -234,7 +228,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
     form = forms.AgendaForm(request.POST)
     if not form.is_valid():
-        _refused(request, "请选择要列入议题的协调事项或任务。")
+        messages.error(request, "请选择要列入议题的协调事项或任务。")
         return redirect("coordination:meeting-detail", meeting.pk)
     data = form.cleaned_data
     try:
@@ -246,9 +240,9 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
             reason = data.get("reason", "")
             services.agenda_add_task(meeting=meeting, task=task, reason=reason, by=request.user)
     except Task.DoesNotExist:
-        _refused(request, services.OTHER_PLAN)
+        messages.error(request, services.OTHER_PLAN)
     except REFUSED as error:
-        _refused(request, error)
+        messages.error(request, str(error))
     else:
         messages.success(request, "已列入议题。")
     return redirect("coordination:meeting-detail", meeting.pk)
@@ -256,15 +250,14 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 def _step(request, meeting_id: int, service, done: str) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
-    form = forms.VersionForm(request.POST)
-    if form.is_valid():
-        try:
-            service(meeting=meeting, seen_version=form.cleaned_data["version"], by=request.user)
-        except REFUSED as error:
-            _refused(request, error)
-        else:
-            messages.success(request, done)
-    return redirect("coordination:meeting-detail", meeting.pk)
+    return _act(
+        request,
+        forms.VersionForm(request.POST),
+        lambda data: service(meeting=meeting, seen_version=data["version"], by=request.user),
+        done=done,
+        invalid="页面已过期，请刷新后重试。",
+        back=redirect("coordination:meeting-detail", meeting.pk),
+    )
 
 
 @require_POST
@@ -305,20 +298,16 @@ def outcome_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @login_required
 def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
-    form = forms.CloseMeetingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.meeting_close(
-                meeting=meeting,
-                summary=form.cleaned_data["summary"],
-                seen_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except REFUSED as error:
-            _refused(request, error)
-        else:
-            messages.success(request, "会议已结束，议定事项已交办责任单位。")
-    return redirect("coordination:meeting-detail", meeting.pk)
+    return _act(
+        request,
+        forms.CloseMeetingForm(request.POST),
+        lambda data: services.meeting_close(
+            meeting=meeting, summary=data["summary"], seen_version=data["version"], by=request.user
+        ),
+        done="会议已结束，议定事项已交办责任单位。",
+        invalid="会议概况过长。",
+        back=redirect("coordination:meeting-detail", meeting.pk),
+    )
 
 
 def _docx(document, name: str) -> HttpResponse:
@@ -378,19 +367,16 @@ def decision_detail(request: HttpRequest, outcome_id: int) -> HttpResponse:
 @login_required
 def decision_progress(request: HttpRequest, outcome_id: int) -> HttpResponse:
     outcome = permissions.access_decision(request.user, outcome_id, report=True)
-    form = forms.ProgressForm(request.POST)
-    if not form.is_valid():
-        _refused(request, "请填写进展情况。")
-        return redirect("coordination:decision-detail", outcome.pk)
-    try:
-        services.decision_report_progress(
-            outcome=outcome, note=form.cleaned_data["note"], by=request.user
-        )
-    except REFUSED as error:
-        _refused(request, error)
-    else:
-        messages.success(request, "进展情况已报送。")
-    return redirect("coordination:decision-detail", outcome.pk)
+    return _act(
+        request,
+        forms.ProgressForm(request.POST),
+        lambda data: services.decision_report_progress(
+            outcome=outcome, note=data["note"], by=request.user
+        ),
+        done="进展情况已报送。",
+        invalid="请填写进展情况。",
+        back=redirect("coordination:decision-detail", outcome.pk),
+    )
 
 
 @require_POST
@@ -420,17 +406,16 @@ def decision_done(request: HttpRequest, outcome_id: int) -> HttpResponse:
 @login_required
 def decision_accept(request: HttpRequest, outcome_id: int) -> HttpResponse:
     outcome = permissions.access_decision(request.user, outcome_id, accept=True)
-    form = forms.VersionForm(request.POST)
-    if form.is_valid():
-        try:
-            services.decision_accept(
-                outcome=outcome, seen_version=form.cleaned_data["version"], by=request.user
-            )
-        except REFUSED as error:
-            _refused(request, error)
-        else:
-            messages.success(request, "已确认办结。")
-    return redirect("coordination:decision-detail", outcome.pk)
+    return _act(
+        request,
+        forms.VersionForm(request.POST),
+        lambda data: services.decision_accept(
+            outcome=outcome, seen_version=data["version"], by=request.user
+        ),
+        done="已确认办结。",
+        invalid="页面已过期，请刷新后重试。",
+        back=redirect("coordination:decision-detail", outcome.pk),
+    )
 
 
 # ---- The collaboration view -----------------------------------------------------------------
