@@ -9,14 +9,12 @@ class CoordinationConfig(AppConfig):
 
     def ready(self):
         from duban.coordination import owed
-        from duban.coordination.panels import issue_cells, task_panel, workspace_panel
+        from duban.coordination.panels import task_panel, workspace_panel
         from duban.coordination.report_section import coordination_section
         from duban.lib import panels
-        from duban.plans import badges
         from duban.reports import sections
 
         owed.register()
         sections.register("coordination", 30, coordination_section)
-        badges.register("coordination", _("协调"), issue_cells)
         panels.register("task", "coordination", task_panel)
         panels.register("workspace", "coordination", workspace_panel)

@@ -1,12 +1,9 @@
-"""The coordination panels shown on other apps' pages (registered with `duban.lib.panels`) and
-the plan tree's 协调 column (registered with `duban.plans.badges`)."""
+"""The coordination panels shown on other apps' pages (registered with `duban.lib.panels`)."""
 
 from django.template.loader import render_to_string
-from django.utils.html import format_html
 
-from duban.coordination.models import CoordinationIssue
 from duban.coordination.permissions import can_raise_issue
-from duban.coordination.selectors import OPEN, decisions, decisions_of_unit, task_coordination
+from duban.coordination.selectors import decisions_of_unit, task_coordination
 from duban.directory.roles import is_editor, is_viewer
 from duban.lib.clock import today
 
@@ -30,30 +27,3 @@ def workspace_panel(request, _obj=None) -> str:
     if not rows:
         return ""
     return render_to_string("coordination/_workspace_panel.html", {"rows": rows}, request=request)
-
-
-def issue_cells(tasks) -> dict[int, str]:
-    """task id → a badge counting its open issues and unfinished decisions; empty when none."""
-    ids = [task.pk for task in tasks]
-    issues: dict[int, int] = {}
-    for task_id in CoordinationIssue.objects.filter(task_id__in=ids, status__in=OPEN).values_list(
-        "task_id", flat=True
-    ):
-        issues[task_id] = issues.get(task_id, 0) + 1
-    owed: dict[int, int] = {}
-    for task_id in (
-        decisions().filter(tasks__in=ids, met_on__isnull=True).values_list("tasks", flat=True)
-    ):
-        owed[task_id] = owed.get(task_id, 0) + 1
-    cells = {}
-    for task_id in set(issues) | set(owed):
-        text = "、".join(
-            part
-            for part in (
-                f"协调{issues[task_id]}" if task_id in issues else "",
-                f"议定{owed[task_id]}" if task_id in owed else "",
-            )
-            if part
-        )
-        cells[task_id] = format_html('<span class="badge badge-yellow">{}</span>', text)
-    return cells

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
@@ -60,7 +61,7 @@ def issue_raise(request: HttpRequest, task_id: int) -> HttpResponse:
         except REFUSED as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "协调事项已提出，已通知需协调单位。")
+            messages.success(request, _("协调事项已提出，已通知需协调单位。"))
             return redirect("coordination:issue-detail", issue.pk)
     status = 422 if request.method == "POST" else 200
     return render(
@@ -110,8 +111,8 @@ def issue_reply(request: HttpRequest, issue_id: int) -> HttpResponse:
         request,
         forms.ReplyForm(request.POST),
         lambda data: services.issue_reply(issue=issue, text=data["text"], by=request.user),
-        done="已答复。",
-        invalid="请填写答复意见。",
+        done=_("已答复。"),
+        invalid=_("请填写答复意见。"),
         back=redirect("coordination:issue-detail", issue.pk),
     )
 
@@ -126,8 +127,8 @@ def issue_withdraw(request: HttpRequest, issue_id: int) -> HttpResponse:
         lambda data: services.issue_withdraw(
             issue=issue, reason=data["reason"], seen_version=data["version"], by=request.user
         ),
-        done="协调事项已撤回。",
-        invalid="撤回理由过长。",
+        done=_("协调事项已撤回。"),
+        invalid=_("撤回理由过长。"),
         back=redirect("coordination:issue-detail", issue.pk),
     )
 
@@ -142,8 +143,8 @@ def issue_close(request: HttpRequest, issue_id: int) -> HttpResponse:
         lambda data: services.issue_close(
             issue=issue, note=data["note"], seen_version=data["version"], by=request.user
         ),
-        done="协调事项已办结。",
-        invalid="请写明办结说明。",
+        done=_("协调事项已办结。"),
+        invalid=_("请写明办结说明。"),
         back=redirect("coordination:issue-detail", issue.pk),
     )
 
@@ -216,8 +217,8 @@ def meeting_units(request: HttpRequest, meeting_id: int) -> HttpResponse:
         lambda data: services.meeting_set_units(
             meeting=meeting, units=data["units"], seen_version=data["version"], by=request.user
         ),
-        done="参会单位已保存。",
-        invalid="参会单位选择有误，请重新选择。",
+        done=_("参会单位已保存。"),
+        invalid=_("参会单位选择有误，请重新选择。"),
         back=redirect("coordination:meeting-detail", meeting.pk),
     )
 
@@ -228,7 +229,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
     form = forms.AgendaForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请选择要列入议题的协调事项或任务。")
+        messages.error(request, _("请选择要列入议题的协调事项或任务。"))
         return redirect("coordination:meeting-detail", meeting.pk)
     data = form.cleaned_data
     try:
@@ -244,7 +245,7 @@ def agenda_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     except REFUSED as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "已列入议题。")
+        messages.success(request, _("已列入议题。"))
     return redirect("coordination:meeting-detail", meeting.pk)
 
 
@@ -255,7 +256,7 @@ def _step(request, meeting_id: int, service, done: str) -> HttpResponse:
         forms.VersionForm(request.POST),
         lambda data: service(meeting=meeting, seen_version=data["version"], by=request.user),
         done=done,
-        invalid="页面已过期，请刷新后重试。",
+        invalid=_("页面已过期，请刷新后重试。"),
         back=redirect("coordination:meeting-detail", meeting.pk),
     )
 
@@ -263,13 +264,13 @@ def _step(request, meeting_id: int, service, done: str) -> HttpResponse:
 @require_POST
 @login_required
 def meeting_convene(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    return _step(request, meeting_id, services.meeting_convene, "会议通知已发出。")
+    return _step(request, meeting_id, services.meeting_convene, _("会议通知已发出。"))
 
 
 @require_POST
 @login_required
 def meeting_start(request: HttpRequest, meeting_id: int) -> HttpResponse:
-    return _step(request, meeting_id, services.meeting_start, "会议开始，可记录会议结果。")
+    return _step(request, meeting_id, services.meeting_start, _("会议开始，可记录会议结果。"))
 
 
 @require_POST
@@ -288,7 +289,7 @@ def outcome_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
         except REFUSED as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "会议结果已记录。")
+            messages.success(request, _("会议结果已记录。"))
             return redirect("coordination:meeting-detail", meeting.pk)
     context = _meeting_context(request, meeting) | {"outcome_form": form}
     return render(request, "coordination/meeting_detail.html", context, status=422)
@@ -304,8 +305,8 @@ def meeting_close(request: HttpRequest, meeting_id: int) -> HttpResponse:
         lambda data: services.meeting_close(
             meeting=meeting, summary=data["summary"], seen_version=data["version"], by=request.user
         ),
-        done="会议已结束，议定事项已交办责任单位。",
-        invalid="会议概况过长。",
+        done=_("会议已结束，议定事项已交办责任单位。"),
+        invalid=_("会议概况过长。"),
         back=redirect("coordination:meeting-detail", meeting.pk),
     )
 
@@ -325,7 +326,7 @@ def meeting_notice(request: HttpRequest, meeting_id: int) -> HttpResponse:
     if meeting.status == Meeting.Status.DRAFT and not permissions.can_run_meeting(
         request.user, meeting
     ):
-        messages.error(request, "会议通知尚未发出。")
+        messages.error(request, _("会议通知尚未发出。"))
         return redirect("coordination:meeting-detail", meeting.pk)
     return _docx(documents.notice(meeting), f"关于召开{meeting.title}的通知.docx")
 
@@ -334,7 +335,7 @@ def meeting_notice(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def meeting_minutes(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id)
     if meeting.status in (Meeting.Status.DRAFT, Meeting.Status.CONVENED):
-        messages.error(request, "会议尚未召开，没有纪要。")
+        messages.error(request, _("会议尚未召开，没有纪要。"))
         return redirect("coordination:meeting-detail", meeting.pk)
     return _docx(documents.minutes(meeting), f"{meeting.title}纪要.docx")
 
@@ -373,8 +374,8 @@ def decision_progress(request: HttpRequest, outcome_id: int) -> HttpResponse:
         lambda data: services.decision_report_progress(
             outcome=outcome, note=data["note"], by=request.user
         ),
-        done="进展情况已报送。",
-        invalid="请填写进展情况。",
+        done=_("进展情况已报送。"),
+        invalid=_("请填写进展情况。"),
         back=redirect("coordination:decision-detail", outcome.pk),
     )
 
@@ -396,7 +397,7 @@ def decision_done(request: HttpRequest, outcome_id: int) -> HttpResponse:
         except REFUSED as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "已报告办结，待省发展改革委确认。")
+            messages.success(request, _("已报告办结，待省发展改革委确认。"))
             return redirect("coordination:decision-detail", outcome.pk)
     context = _decision_context(request, outcome) | {"done_form": form}
     return render(request, "coordination/decision_detail.html", context, status=422)
@@ -412,8 +413,8 @@ def decision_accept(request: HttpRequest, outcome_id: int) -> HttpResponse:
         lambda data: services.decision_accept(
             outcome=outcome, seen_version=data["version"], by=request.user
         ),
-        done="已确认办结。",
-        invalid="页面已过期，请刷新后重试。",
+        done=_("已确认办结。"),
+        invalid=_("页面已过期，请刷新后重试。"),
         back=redirect("coordination:decision-detail", outcome.pk),
     )
 
