@@ -12,6 +12,10 @@ from duban.lib.text import TextField
 class DateInput(forms.DateInput):
     input_type = "date"
 
+    def __init__(self, **kwargs):
+        # A date input takes ISO dates only, whatever the page's language.
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
 
 class TimeInput(forms.TimeInput):
     input_type = "time"

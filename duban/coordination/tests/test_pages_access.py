@@ -291,3 +291,8 @@ def test_the_workspace_lists_the_units_decisions(as_user, decided):
         'id="decisions-owed"'
         not in as_user("lanzhou", reverse("execution:workspace")).content.decode()
     )
+
+
+def test_the_done_form_offers_today(as_user, decided):
+    page = as_user("caizheng", reverse("coordination:decision-detail", args=[decided.pk]))
+    assert 'type="date" name="met_on" value="2012-09-30"' in page.content.decode()
