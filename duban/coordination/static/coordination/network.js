@@ -21,7 +21,7 @@
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
         force: { repulsion: 900, edgeLength: [120, 300], gravity: 0.05 },
-        label: { show: true, fontSize: 12, color: "#1f2329" },
+        label: { show: true, position: "bottom", distance: 4, fontSize: 12, color: "#1f2329" },
         data: data.nodes.map(function (n) {
           return { id: n.id, name: n.name, tasks: n.tasks, symbolSize: 10 + Math.sqrt(n.tasks) * 6,
             itemStyle: { color: "#1d4f91" } };
