@@ -6,3 +6,15 @@ class CoordinationConfig(AppConfig):
     name = "duban.coordination"
     label = "coordination"
     verbose_name = _("协调与联席会议")
+
+    def ready(self):
+        from duban.coordination import owed
+        from duban.coordination.panels import task_panel, workspace_panel
+        from duban.coordination.report_section import coordination_section
+        from duban.lib import panels
+        from duban.reports import sections
+
+        owed.register()
+        sections.register("coordination", 30, coordination_section)
+        panels.register("task", "coordination", task_panel)
+        panels.register("workspace", "coordination", workspace_panel)

@@ -40,8 +40,10 @@ class OfficialDocument:
     title: str
     addressee: str  # 主送, e.g. 省人民政府：
     sections: list[Section]
-    signatory: str  # 落款
+    signatory: str  # 落款; empty for a 纪要, which carries no signature
     date_text: str  # 2012年9月30日
+    # Lines after the signature, flush left: a 纪要's 出席/列席 lists, 抄送, 联系人.
+    trailer: list[str] = field(default_factory=list)
 
 
 def _font(run, name: str, size: int, *, bold: bool = False, color: RGBColor | None = None):
@@ -123,9 +125,11 @@ def write_docx(document: OfficialDocument, path) -> None:
     _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
     _paragraph(doc, document.title, TITLE_FONT, TITLE_PT, align=center, indent=False)
     _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
-    _paragraph(doc, document.addressee, BODY_FONT, BODY_PT, indent=False)
+    if document.addressee:  # a 纪要 is addressed to no one
+        _paragraph(doc, document.addressee, BODY_FONT, BODY_PT, indent=False)
     for part in document.sections:
-        _paragraph(doc, part.heading, HEADING1_FONT, BODY_PT)
+        if part.heading:  # an opening paragraph comes before the first heading
+            _paragraph(doc, part.heading, HEADING1_FONT, BODY_PT)
         for text in part.paragraphs:
             _paragraph(doc, text, BODY_FONT, BODY_PT)
         for sub in part.subsections:
@@ -136,8 +140,11 @@ def write_docx(document: OfficialDocument, path) -> None:
                 _table(doc, sub.table)
     _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
     right = WD_ALIGN_PARAGRAPH.RIGHT
-    _paragraph(doc, document.signatory, BODY_FONT, BODY_PT, align=right, indent=False)
+    if document.signatory:
+        _paragraph(doc, document.signatory, BODY_FONT, BODY_PT, align=right, indent=False)
     _paragraph(doc, document.date_text, BODY_FONT, BODY_PT, align=right, indent=False)
+    for line in document.trailer:
+        _paragraph(doc, line, BODY_FONT, BODY_PT, indent=False)
     doc.save(path)
 
 

@@ -78,6 +78,7 @@ def demo_load(*, history: bool = True) -> list[str]:
 
 
 def _demo_history() -> list[str]:
+    from duban.coordination.demo import demo_coordination_load
     from duban.execution.demo_plans import demo_execution_history
     from duban.execution.demo_reports import demo_reports_load
     from duban.plans.models import Plan
@@ -86,6 +87,7 @@ def _demo_history() -> list[str]:
     coordinator = User.objects.get(username="coordinator")
     lines = demo_execution_history(plan=plan, coordinator=coordinator)
     lines.append(demo_reports_load(plan=plan, by=coordinator))
+    lines.append(demo_coordination_load(plan=plan, coordinator=coordinator))
     return lines
 
 

@@ -52,6 +52,8 @@ NAVIGATION: list[NavItem] = [
     NavItem(
         "supervision", _("督查督办"), "supervision:dashboard", frozenset({COORDINATOR, LEADER})
     ),
+    # Coordination issues and joint meetings (联席会议); every role with a unit or an overview.
+    NavItem("coordination", _("协调会议"), "coordination:index", ALL_ROLES - {ADMIN}),
     # The 催办 notices sent to the unit, to acknowledge.
     NavItem("urges", _("督办通知"), "supervision:inbox", frozenset({EDITOR, VIEWER})),
     # The year's assessment (考核): scheme, versions, each unit's own breakdown and objections.

@@ -28,11 +28,12 @@ MENUS = {
         "reports",
         "queue",
         "supervision",
+        "coordination",
         "assessment",
     ],
-    "leader": ["home", "plans", "reports", "queue", "supervision", "assessment"],
-    "editor": ["home", "plans", "workspace", "reports", "urges", "assessment"],
-    "viewer": ["home", "plans", "workspace", "reports", "urges", "assessment"],
+    "leader": ["home", "plans", "reports", "queue", "supervision", "coordination", "assessment"],
+    "editor": ["home", "plans", "workspace", "reports", "coordination", "urges", "assessment"],
+    "viewer": ["home", "plans", "workspace", "reports", "coordination", "urges", "assessment"],
     "admin": ["home", "plans", "admin"],
 }
 
