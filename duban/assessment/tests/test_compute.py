@@ -100,6 +100,15 @@ def test_changing_one_weight_re_ranks_as_predicted(
     with time_machine.travel(datetime(2012, 2, 3, 10, tzinfo=SHANGHAI)):
         file_report(finance_task, caizheng, date(2012, 1, 1))
     as_of = date(2012, 2, 10)
+    # Only the five default components count here: any other app's measure weighs nothing.
+    from duban.assessment import measures as own
+    from duban.assessment.services import scheme_ensure
+
+    defaults = {own.PLAN_ON_TIME, own.REPORTS_ON_TIME, own.MILESTONES_ON_TIME}
+    defaults |= {own.WITHIN_YEAR_DONE, own.BREAKTHROUGH}
+    for component in scheme_ensure(plan=small_plan, by=coordinator).components.all():
+        if component.kind == "rate" and component.measure not in defaults:
+            set_points(small_plan, component.measure, "0")
 
     def totals():
         table = ranking(assessment_compute(plan=small_plan, as_of=as_of, by=coordinator))
