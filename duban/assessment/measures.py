@@ -31,7 +31,7 @@ from duban.supervision.lights import compute_light
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
-    lead_units,
+    lead_unit_sets,
     supervised_tasks,
     urges_for_unit,
 )
@@ -124,10 +124,10 @@ def month_ends(year: int, as_of: date) -> list[date]:
 
 
 def red_light_lines(*, plan: Plan, as_of: date) -> list[Line]:
-    """One occurrence for the lead unit per task and month that ended on red."""
+    """One occurrence for each lead unit per task and month that ended on red."""
     tasks = supervised_tasks(plan)
     facts = facts_for_tasks(tasks)
-    leads = lead_units(facts)
+    leads = lead_unit_sets(facts)
     rules = active_rules()
     lines = []
     for task in tasks:
@@ -135,18 +135,20 @@ def red_light_lines(*, plan: Plan, as_of: date) -> list[Line]:
             continue
         for end in month_ends(plan.year, as_of):
             light = compute_light(facts[task.pk], end, rules)
-            if light.colour == "red":
-                lines.append(
-                    Line(
-                        unit_id=leads[task.pk],
-                        role=Assignment.Role.LEAD,
-                        score=1.0,
-                        label=f"{task.path} {period_label(end.replace(day=1), 'monthly')}末 "
-                        f"{light.reasons[0][:80] if light.reasons else '红灯'}",
-                        link=_task_link(task.pk),
-                        task_id=task.pk,
-                    )
+            if light.colour != "red":
+                continue
+            reason = light.reasons[0][:80] if light.reasons else "红灯"
+            lines += [
+                Line(
+                    unit_id=unit_id,
+                    role=Assignment.Role.LEAD,
+                    score=1.0,
+                    label=f"{task.path} {period_label(end.replace(day=1), 'monthly')}末 {reason}",
+                    link=_task_link(task.pk),
+                    task_id=task.pk,
                 )
+                for unit_id in leads[task.pk]
+            ]
     return lines
 
 
