@@ -33,7 +33,16 @@ def collective_sets(region: Region | None) -> list[CollectiveSet]:
     """The sets a collective name may stand for in `region`, non-empty ones only."""
     if region is None:
         return []
+    provinces = Unit.objects.active().filter(
+        kind=Unit.Kind.GOVERNMENT, region__level=Region.Level.PROVINCE
+    )
     candidates = [
+        # The nation's documents address every province (各省级人民政府, 各省、自治区、直辖市).
+        (
+            "provinces",
+            _("各省级人民政府"),
+            provinces if region.level == Region.Level.NATIONAL else provinces.none(),
+        ),
         ("cities", _("本区域各市州人民政府"), _governments_below(region, Region.Level.CITY)),
         (
             "counties",
