@@ -24,6 +24,17 @@ def unit_update(*, unit: Unit, by: User, seen_version: int, **changes) -> Unit:
 
 
 @transaction.atomic
+def unit_create(*, name: str, short_name: str, kind: str, region: Region, by: User) -> Unit:
+    """A unit the directory lacks, created where a document names it (the mapping screen)."""
+    name, short_name = name.strip(), short_name.strip() or name.strip()
+    if Unit.objects.filter(name=name).exists():
+        raise audit.DomainError(_("名录中已有“%(name)s”。") % {"name": name})
+    unit = Unit(name=name, short_name=short_name, kind=kind, region=region)
+    unit.full_clean(exclude=["version"])
+    return audit.save(unit, by=by)
+
+
+@transaction.atomic
 def unit_add_alias(
     *,
     unit: Unit,

@@ -137,6 +137,14 @@ class NameMapForm(forms.Form):
         return data
 
 
+class NewUnitForm(forms.Form):
+    """A unit the directory lacks, for the name as written (`name`, its short name)."""
+
+    name = TextField(max_length=50)
+    full_name = TextField(label=_("单位全称"), max_length=100)
+    kind = forms.ChoiceField(label=_("类别"), choices=Unit.Kind.choices)
+
+
 class PlanForm(VersionedForm):
     title = TextField(label=_("计划名称"), max_length=255)
     filing_deadline = forms.DateField(

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:plan_id>/edit/", views.plan_edit, name="plan-edit"),
     path("<int:plan_id>/publish/", views.plan_publish, name="plan-publish"),
     path("<int:plan_id>/names/", views.name_map, name="name-map"),
+    path("<int:plan_id>/names/new-unit/", views.name_new_unit, name="name-new-unit"),
     path("<int:plan_id>/units/", views.unit_tasks, name="unit-tasks"),
     path("<int:plan_id>/cited/", views.cited_documents, name="cited-documents"),
     path("<int:plan_id>/targets/", views.targets, name="targets"),

@@ -30,6 +30,7 @@ from duban.plans.forms import (
     CitiesForm,
     ImportForm,
     NameMapForm,
+    NewUnitForm,
     PlanForm,
     SplitForm,
     StructureForm,
@@ -178,6 +179,7 @@ def plan_review(request: HttpRequest, plan_id: int) -> HttpResponse:
         "is_draft": plan.status == Plan.Status.DRAFT,
         "all_units": Unit.objects.active().only("pk", "name") if plan.status == "draft" else [],
         "collective_sets": collective_sets(plan.region),
+        "unit_kinds": Unit.Kind.choices,
     }
     return render(request, "plans/plan_review.html", context)
 
@@ -243,6 +245,22 @@ def name_map(request: HttpRequest, plan_id: int) -> HttpResponse:
                 plan=plan, name=data["name"], unit=data["unit"], by=request.user
             )
             messages.success(request, _("已对应，并记住了这个名称。"))
+    except audit.DomainError as error:
+        _refused(request, error)
+    return redirect("plans:plan-review", plan.pk)
+
+
+@require_POST
+@login_required
+def name_new_unit(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = access_plan(request.user, plan_id, write=True)
+    form = NewUnitForm(request.POST)
+    if not form.is_valid():
+        _refused(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("plans:plan-review", plan.pk)
+    try:
+        unit = services.name_map_to_new_unit(plan=plan, by=request.user, **form.cleaned_data)
+        messages.success(request, _("已新建单位%(unit)s并对应。") % {"unit": unit.name})
     except audit.DomainError as error:
         _refused(request, error)
     return redirect("plans:plan-review", plan.pk)

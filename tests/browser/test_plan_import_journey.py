@@ -55,7 +55,7 @@ def test_the_coordinator_imports_fixes_publishes_and_exports(
     # The unknown department is listed; map it to a unit of the directory.
     row = page.locator("tr[data-name='省改革试点协调中心']")
     expect(row).to_be_visible()
-    row.get_by_label("单位全称").fill("甘肃省财政厅")
+    row.get_by_label("单位全称", exact=True).fill("甘肃省财政厅")
     row.get_by_role("button", name="确认对应").click()
     expect(page.locator("tr[data-name='省改革试点协调中心']")).to_have_count(0)
 

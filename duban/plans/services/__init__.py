@@ -19,6 +19,7 @@ from duban.plans.services.editing import (
 )
 from duban.plans.services.importing import (
     YearMissing,
+    name_map_to_new_unit,
     name_map_to_set,
     name_map_to_unit,
     plan_import,
@@ -40,6 +41,7 @@ __all__ = [
     "assignment_remove",
     "assignment_set_role",
     "city_instances_sync",
+    "name_map_to_new_unit",
     "name_map_to_set",
     "name_map_to_unit",
     "plan_import",

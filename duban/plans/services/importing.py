@@ -20,7 +20,7 @@ from duban.directory.collectives import LEAD_DECIDES, collective_set
 from duban.directory.models import Region, Unit, User
 from duban.directory.names import NameIndex
 from duban.directory.selectors import default_region, name_index, resolve_name
-from duban.directory.services import unit_add_alias
+from duban.directory.services import unit_add_alias, unit_create
 from duban.parsing.files import parse_file
 from duban.parsing.readers import TextSource, read_file
 from duban.plans.models import Assignment, CitedDocument, Plan, SourceDocument, Target, Task
@@ -348,3 +348,13 @@ def name_map_to_set(*, plan: Plan, name: str, members: str, by: User) -> int:
         written.withdrawn = True
         audit.save(written, by=by, fields=["withdrawn"], reason=reason)
     return created
+
+
+@transaction.atomic
+def name_map_to_new_unit(*, plan: Plan, name: str, full_name: str, kind: str, by: User) -> Unit:
+    """Create the unit a name means, in the plan's region, and map the name to it."""
+    if plan.region is None:
+        raise audit.DomainError(_("请先指明计划所属区域，再新建单位。"))
+    unit = unit_create(name=full_name, short_name=name, kind=kind, region=plan.region, by=by)
+    name_map_to_unit(plan=plan, name=name, unit=unit, by=by)
+    return unit

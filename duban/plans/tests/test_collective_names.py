@@ -102,3 +102,37 @@ def test_only_the_coordinator_maps_names(client, request, persona, plan):
     response = client.post(url, {"name": "各市州政府", "members": "cities"})
     assert response.status_code in (403, 404)
     assert len(unresolved_names(plan)) == 2
+
+
+def test_a_unit_the_directory_lacks_is_created_in_the_plans_region_and_mapped(
+    client, coordinator, small_plan
+):
+    client.force_login(coordinator)
+    url = reverse("plans:name-new-unit", args=[small_plan.pk])
+    response = client.post(
+        url,
+        {"name": "省改革试点协调中心", "full_name": "甘肃省改革试点协调中心", "kind": "department"},
+    )
+    assert response.status_code == 302
+    unit = Unit.objects.get(name="甘肃省改革试点协调中心")
+    assert unit.short_name == "省改革试点协调中心"
+    assert unit.region == small_plan.region
+    assert unresolved_names(small_plan) == []
+    assert unit.history.first().history_user == coordinator
+    again = client.post(
+        url,
+        {"name": "省改革试点协调中心", "full_name": "甘肃省改革试点协调中心", "kind": "department"},
+        follow=True,
+    )
+    assert "名录中已有" in again.content.decode()
+
+
+@pytest.mark.parametrize("persona", ["fagai", "leader", "viewer"])
+def test_only_the_coordinator_creates_units_from_the_review_page(
+    client, request, persona, small_plan
+):
+    client.force_login(request.getfixturevalue(persona))
+    url = reverse("plans:name-new-unit", args=[small_plan.pk])
+    response = client.post(url, {"name": "X", "full_name": "甘肃省某中心", "kind": "department"})
+    assert response.status_code in (403, 404)
+    assert not Unit.objects.filter(name="甘肃省某中心").exists()
