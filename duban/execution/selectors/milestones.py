@@ -12,12 +12,18 @@ from duban.plans.models import Plan
 
 def _open() -> QuerySet[Milestone]:
     """Milestones still to be met: not withdrawn, not ticked, on a live task of a running plan."""
-    return Milestone.objects.filter(
-        withdrawn=False,
-        met_on__isnull=True,
-        task__withdrawn=False,
-        task__plan__status=Plan.Status.PUBLISHED,
-    ).select_related("task", "unit", "implementation_plan")
+    return (
+        Milestone.objects.filter(
+            withdrawn=False,
+            met_on__isnull=True,
+            task__withdrawn=False,
+            task__plan__status=Plan.Status.PUBLISHED,
+        )
+        .select_related("task", "unit", "implementation_plan")
+        # The plan's filed baseline is a JSON copy of the whole plan: decoded once per milestone
+        # row it dominated the workspace at scale, and no list of milestones shows it.
+        .defer("implementation_plan__baseline")
+    )
 
 
 def milestones_coming_due(
