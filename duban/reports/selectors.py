@@ -35,6 +35,7 @@ from duban.execution.selectors.progress import plan_progress
 from duban.execution.selectors.reports import FILED, missing_reports
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
+from duban.plans.tree import path_key
 from duban.supervision.lights import SEVERITY, Light, compute_light
 from duban.supervision.selectors import (
     active_rules,
@@ -140,6 +141,36 @@ class MilestoneTally:
     later: int
 
 
+@dataclass(frozen=True)
+class TaskState:
+    """A unit of work as the report tells it: its lead, its light and its reported figures."""
+
+    task: Task
+    lead: Unit | None
+    light: Light
+    percent: int | None  # the lead's last reported percent filed by `as_of`; None: no report
+    area: str  # the area's path (`3`)
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """Something due before `as_of` and not done by then: a milestone or the task itself."""
+
+    task: Task
+    lead: Unit | None
+    what: str  # 里程碑“形成初稿” or 任务完成时限
+    due: date
+    days: int
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """The units of work by light on one day: each month's end, and `as_of` last."""
+
+    day: date
+    lights: dict[str, int]
+
+
 @dataclass
 class Glance:
     plan: Plan
@@ -156,6 +187,9 @@ class Glance:
     reports: ReportRound | None  # None before the plan's year starts
     milestones: MilestoneTally
     comments: list[LeaderComment]
+    tasks: list[TaskState]
+    overdue: list[OverdueItem]  # most days overdue first
+    trend: list[TrendPoint]
 
 
 def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
@@ -171,7 +205,8 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         for task in tasks
         if lights[task.pk].colour == "red"
     ]
-    progress = plan_progress(plan=plan)
+    states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
+    progress = plan_progress(plan=plan, as_of=as_of)
     return Glance(
         plan=plan,
         as_of=as_of,
@@ -187,7 +222,63 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         reports=report_round(plan=plan, as_of=as_of),
         milestones=milestone_tally(plan=plan, as_of=as_of),
         comments=latest_comments(plan=plan, as_of=as_of),
+        tasks=states,
+        overdue=overdue_items(states, facts, as_of),
+        trend=light_trend(plan, facts, as_of, rules),
     )
+
+
+def task_states(tasks, facts, lights, leads: dict, as_of: date) -> list[TaskState]:
+    """Each unit of work with its lead, light and the last percent its lead reported."""
+    states = []
+    for task in tasks:
+        filed = [r for r in facts[task.pk].reports if r.submitted is None or r.submitted <= as_of]
+        percent = filed[-1].percent if filed else None
+        area = task.path.split(".")[0]
+        states.append(TaskState(task, leads.get(task.pk), lights[task.pk], percent, area))
+    return states
+
+
+def overdue_items(states: list[TaskState], facts, as_of: date) -> list[OverdueItem]:
+    """Milestones and task deadlines passed by `as_of` and not met then, most overdue first.
+
+    A unit of work already done (accepted) owes nothing more, whatever its milestones say.
+    """
+    items = []
+    for state in states:
+        if state.light.colour == "done":
+            continue
+        task_facts = facts[state.task.pk]
+        for milestone in task_facts.milestones:
+            met = milestone.met_on is not None and milestone.met_on <= as_of
+            if not met and milestone.due < as_of:
+                what = f"里程碑“{milestone.title}”"
+                items.append(_overdue(state, what, milestone.due, as_of))
+        if task_facts.due and task_facts.due < as_of:
+            items.append(_overdue(state, "任务完成时限", task_facts.due, as_of))
+    items.sort(key=lambda item: (-item.days, path_key(item.task.path)))
+    return items
+
+
+def _overdue(state: TaskState, what: str, due: date, as_of: date) -> OverdueItem:
+    return OverdueItem(state.task, state.lead, what, due, (as_of - due).days)
+
+
+def month_ends(year: int, as_of: date) -> list[date]:
+    """The last day of each month of `year` before `as_of`'s month, then `as_of` itself."""
+    if as_of < date(year, 1, 1):
+        return [as_of]
+    last = min(as_of, date(year, 12, 31))
+    days = [date(year, m + 1, 1) - timedelta(days=1) for m in range(1, last.month)]
+    return [*days, last]
+
+
+def light_trend(plan: Plan, facts, as_of: date, rules) -> list[TrendPoint]:
+    """The lights at each month's end: the same facts seen on earlier days, no more queries."""
+    return [
+        TrendPoint(day, light_tally(compute_light(f, day, rules) for f in facts.values()))
+        for day in month_ends(plan.year, as_of)
+    ]
 
 
 def time_elapsed(plan: Plan, as_of: date) -> int | None:

@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from duban.lib.clock import today
+from duban.reports.figures import ChartFontMissing
 from duban.reports.pdf import PdfUnavailable, write_report
 from duban.reports.permissions import access_plan_to_report
 from duban.reports.progress_report import progress_report
@@ -37,7 +38,7 @@ def progress_report_download(request: HttpRequest, plan_id: int) -> HttpResponse
         output = Path(work) / f"report.{format}"
         try:
             write_report(progress_report(plan=plan, as_of=as_of), output, format=format)
-        except PdfUnavailable as error:
+        except (PdfUnavailable, ChartFontMissing) as error:
             messages.error(request, str(error))
             return redirect("web:home")
         content = output.read_bytes()

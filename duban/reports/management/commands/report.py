@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from duban.plans.models import Plan
+from duban.reports.figures import ChartFontMissing
 from duban.reports.pdf import PdfUnavailable, write_report
 from duban.reports.progress_report import progress_report
 
@@ -33,6 +34,6 @@ class Command(BaseCommand):
         output = Path(output)
         try:
             write_report(progress_report(plan=plan, as_of=day), output, format=format)
-        except PdfUnavailable as error:
+        except (PdfUnavailable, ChartFontMissing) as error:
             raise CommandError(str(error), returncode=2) from None
         self.stdout.write(f"已写入 {output}")
