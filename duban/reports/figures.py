@@ -22,7 +22,7 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from duban.reports.charts import LIGHT_COLOURS, area_label  # noqa: E402
+from duban.reports.charts import LIGHT_COLOURS, TREND_ORDER, area_label, trend_label  # noqa: E402
 from duban.reports.selectors import Glance  # noqa: E402
 from duban.supervision.lights import LABELS  # noqa: E402
 
@@ -32,8 +32,6 @@ DPI = 200
 INK = "#1f2329"
 INK_SOFT = "#5c6470"
 BAR = "#1d4f91"
-# Stacked from the bottom: what is done and on track first, red on top where the eye lands.
-TREND_ORDER = ("done", "green", "yellow", "orange", "red", "grey")
 
 
 class ChartFontMissing(Exception):
@@ -113,9 +111,7 @@ def light_trend_png(glance: Glance) -> bytes:
     _use_cjk_font()
     points = glance.trend
     figure, axes = plt.subplots(figsize=(6.3, 3.0))
-    labels = [
-        f"{p.day.month}月" if p.day.day > 27 else f"{p.day.month}月{p.day.day}日" for p in points
-    ]
+    labels = [trend_label(p.day) for p in points]
     bottoms = [0] * len(points)
     for colour in TREND_ORDER:
         values = [p.lights.get(colour, 0) for p in points]

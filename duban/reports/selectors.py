@@ -433,3 +433,36 @@ def unit_at_a_glance(*, tasks: list[Task], as_of: date | None = None) -> UnitGla
     ]
     alarms.sort(key=lambda item: -item.light.severity)
     return UnitGlance(lights=light_tally(lights.values()), alarms=alarms)
+
+
+# ---- The tasks behind a chart -----------------------------------------------------------------
+
+
+def tasks_at_a_glance(
+    *, plan: Plan, as_of: date, light: str | None = None, area: str | None = None
+) -> list[TaskState]:
+    """The units of work a chart's bar or slice stands for: of one area, of one light, or all.
+
+    Five queries whatever the plan's size (tasks, then the lights' facts and the leads).
+    """
+    tasks = supervised_tasks(plan)
+    if area:
+        tasks = [task for task in tasks if task.path.split(".")[0] == area]
+    facts = facts_for_tasks(tasks)
+    rules = active_rules()
+    lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
+    leads = lead_units(lights)
+    units = Unit.objects.in_bulk(set(leads.values()))
+    states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
+    if light:
+        states = [state for state in states if state.light.colour == light]
+    states.sort(key=lambda state: -state.light.severity)  # stable: path order within a light
+    return states
+
+
+def area_title(plan: Plan, area: str) -> str | None:
+    return (
+        Task.objects.filter(plan=plan, level=1, path=area, region__isnull=True)
+        .values_list("title", flat=True)
+        .first()
+    )

@@ -11,4 +11,6 @@ urlpatterns = [
         views.progress_report_download,
         name="progress-report",
     ),
+    # The units of work behind a chart of the glance (?light=, ?area=, ?as_of=).
+    path("plans/<int:plan_id>/tasks/", views.task_list, name="tasks"),
 ]

@@ -5,15 +5,18 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from duban.lib.clock import today
+from duban.reports.as_of import BadDate, parse_as_of
 from duban.reports.figures import ChartFontMissing
 from duban.reports.pdf import PdfUnavailable, write_report
-from duban.reports.permissions import access_plan_to_report
+from duban.reports.permissions import access_plan_glance, access_plan_to_report
 from duban.reports.progress_report import progress_report
+from duban.reports.selectors import area_title, tasks_at_a_glance
+from duban.supervision.lights import COLOURS, LABELS
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -45,3 +48,34 @@ def progress_report_download(request: HttpRequest, plan_id: int) -> HttpResponse
     response = HttpResponse(content, content_type=CONTENT_TYPES[format])
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
+
+
+@login_required
+def task_list(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The units of work behind a chart: `?light=red`, `?area=3`, `?as_of=2012-07-31`."""
+    plan = access_plan_glance(request.user, plan_id)
+    try:
+        as_of = parse_as_of(request.GET.get("as_of"))
+    except BadDate as error:
+        messages.error(request, str(error))
+        as_of = today()
+    light = request.GET.get("light") or None
+    if light is not None and light not in COLOURS:
+        messages.error(request, _("亮灯（light）无效：%s") % light)
+        light = None
+    area = request.GET.get("area") or None
+    title = area_title(plan, area) if area else None
+    if area and title is None:
+        messages.error(request, _("改革领域（area）不存在：%s") % area)
+        area = None
+    states = tasks_at_a_glance(plan=plan, as_of=as_of, light=light, area=area)
+    context = {
+        "plan": plan,
+        "as_of": as_of,
+        "light": light,
+        "light_label": _(LABELS[light]) if light else None,
+        "area": area,
+        "area_title": title,
+        "states": states,
+    }
+    return render(request, "reports/tasks.html", context)
