@@ -10,6 +10,7 @@ from duban.directory.roles import is_admin, is_coordinator, is_leader, reads_eve
 from duban.directory.selectors import unit_counts_by_kind
 from duban.execution.selectors.queue import Queue, coordinator_queue, current_plan
 from duban.lib.clock import today
+from duban.plans.permissions import can_carry_over
 from duban.plans.selectors import home_panels
 from duban.reports.charts import glance_charts
 from duban.reports.permissions import can_draft_report
@@ -66,6 +67,7 @@ def _glance(user: User, as_of: date) -> dict:
         "glance": glance,
         "glance_charts": charts,
         "can_draft_report": can_draft_report(user),
+        "can_carry_over": can_carry_over(user, plan),
         "as_of_today": today(),
     }
     if is_coordinator(user):
