@@ -115,12 +115,12 @@ def overdue_table(items: list[OverdueItem]) -> list[list[str]]:
     for number, item in enumerate(items, start=1):
         lead = (item.lead.short_name or item.lead.name) if item.lead else ""
         due = f"{item.due.year}.{item.due.month}.{item.due.day}"
-        title = _shortened(item.task.title)
+        title = shortened(item.task.title)
         rows.append([str(number), title, lead, item.what, due, str(item.days)])
     return rows
 
 
-def _shortened(title: str) -> str:
+def shortened(title: str) -> str:
     """A table cell keeps a long title's start; the area's sentences give it whole."""
     if len(title) <= TABLE_TITLE_CHARS:
         return title

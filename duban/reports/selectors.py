@@ -37,6 +37,7 @@ from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.tree import path_key
 from duban.supervision.lights import SEVERITY, Light, compute_light
+from duban.supervision.models import Urge
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
@@ -466,3 +467,18 @@ def area_title(plan: Plan, area: str) -> str | None:
         .values_list("title", flat=True)
         .first()
     )
+
+
+# ---- The bulletin of red lights ---------------------------------------------------------------
+
+
+def escalations_by_task(task_ids, as_of: date) -> dict[int, dict[str, int]]:
+    """task id → {step: count} of the 催办 notices, warnings and bulletins sent by `as_of`."""
+    end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = Urge.objects.filter(task_id__in=list(task_ids), sent_at__lt=end_of_day).values_list(
+        "task_id", "step"
+    )
+    for task_id, step in rows:
+        counts[task_id][step] += 1
+    return counts

@@ -11,6 +11,8 @@ urlpatterns = [
         views.progress_report_download,
         name="progress-report",
     ),
+    # The bulletin (通报) of red lights to the leadership (.docx, or ?format=pdf).
+    path("plans/<int:plan_id>/bulletin/", views.bulletin_download, name="bulletin"),
     # The units of work behind a chart of the glance (?light=, ?area=, ?as_of=).
     path("plans/<int:plan_id>/tasks/", views.task_list, name="tasks"),
 ]

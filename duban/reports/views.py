@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from duban.lib.clock import today
 from duban.reports.as_of import BadDate, parse_as_of
+from duban.reports.bulletin import red_bulletin
 from duban.reports.figures import ChartFontMissing
 from duban.reports.pdf import PdfUnavailable, write_report
 from duban.reports.permissions import access_plan_glance, access_plan_to_report
@@ -27,6 +28,16 @@ CONTENT_TYPES = {
 @login_required
 def progress_report_download(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The draft report to the provincial government, as of `?as_of=` (today by default)."""
+    return _document_download(request, plan_id, progress_report, _("改革工作进展情况报告"))
+
+
+@login_required
+def bulletin_download(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The bulletin (通报) of red lights to the leadership, as of `?as_of=`."""
+    return _document_download(request, plan_id, red_bulletin, _("红灯事项通报"))
+
+
+def _document_download(request: HttpRequest, plan_id: int, build, label: str) -> HttpResponse:
     plan = access_plan_to_report(request.user, plan_id)
     format = request.GET.get("format", "docx")
     if format not in CONTENT_TYPES:
@@ -36,11 +47,11 @@ def progress_report_download(request: HttpRequest, plan_id: int) -> HttpResponse
     except ValueError:
         messages.error(request, _("日期格式不正确，应为 YYYY-MM-DD。"))
         return redirect("web:home")
-    name = f"{plan.year}年改革工作进展情况报告（{as_of.isoformat()}）.{format}"
+    name = f"{plan.year}年{label}（{as_of.isoformat()}）.{format}"
     with tempfile.TemporaryDirectory() as work:
         output = Path(work) / f"report.{format}"
         try:
-            write_report(progress_report(plan=plan, as_of=as_of), output, format=format)
+            write_report(build(plan=plan, as_of=as_of), output, format=format)
         except (PdfUnavailable, ChartFontMissing) as error:
             messages.error(request, str(error))
             return redirect("web:home")
