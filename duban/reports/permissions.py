@@ -32,3 +32,16 @@ def access_plan_glance(user: User, plan_id: int) -> Plan:
     if not can_read_glance(user):
         raise PermissionDenied
     return plan
+
+
+def can_choose_public_page(user: User) -> bool:
+    # The reform office decides what of a plan is published (政务公开).
+    return is_coordinator(user)
+
+
+def access_plan_public_settings(user: User, plan_id: int) -> Plan:
+    """The plan, if `user` chooses its public page; 404 if unseen, 403 otherwise."""
+    plan = access_plan(user, plan_id)
+    if not can_choose_public_page(user):
+        raise PermissionDenied
+    return plan

@@ -4,19 +4,29 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from duban.audit import services as audit
 from duban.lib.clock import today
+from duban.plans.models import Plan
 from duban.reports.as_of import BadDate, parse_as_of
 from duban.reports.bulletin import red_bulletin
 from duban.reports.figures import ChartFontMissing
+from duban.reports.forms import PublicPageForm
+from duban.reports.models import PublicPage
 from duban.reports.pdf import PdfUnavailable, write_report
-from duban.reports.permissions import access_plan_glance, access_plan_to_report
+from duban.reports.permissions import (
+    access_plan_glance,
+    access_plan_public_settings,
+    access_plan_to_report,
+)
 from duban.reports.progress_report import progress_report
+from duban.reports.public import public_content
 from duban.reports.selectors import area_title, tasks_at_a_glance
+from duban.reports.services import public_page_update
 from duban.supervision.lights import COLOURS, LABELS
 
 CONTENT_TYPES = {
@@ -90,3 +100,51 @@ def task_list(request: HttpRequest, plan_id: int) -> HttpResponse:
         "states": states,
     }
     return render(request, "reports/tasks.html", context)
+
+
+# ---- Public disclosure (政务公开) ------------------------------------------------------------
+
+
+def public_plan(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """A plan's public page, no login: only what the reform office chose, or 404."""
+    page = (
+        PublicPage.objects.select_related("plan")
+        .filter(plan_id=plan_id, published=True)
+        .exclude(plan__status=Plan.Status.DRAFT)
+        .first()
+    )
+    if page is None:
+        raise Http404
+    context = {"plan": page.plan, "content": public_content(page, today())}
+    return render(request, "reports/public.html", context)
+
+
+@login_required
+def public_settings(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The reform office chooses whether and what of the plan is published."""
+    plan = access_plan_public_settings(request.user, plan_id)
+    page = PublicPage.objects.filter(plan=plan).first()
+    form = PublicPageForm(request.POST or None, initial=_public_initial(page))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            public_page_update(
+                plan=plan,
+                published=data["published"],
+                fields=data["fields"],
+                by=request.user,
+                seen_version=data["version"],
+            )
+        except (audit.DomainError, audit.StaleEdit) as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("政务公开设置已保存。"))
+            return redirect("reports:public-settings", plan.pk)
+    context = {"plan": plan, "page": page, "form": form}
+    return render(request, "reports/public_settings.html", context)
+
+
+def _public_initial(page: PublicPage | None) -> dict:
+    if page is None:
+        return {"published": False, "fields": [], "version": None}
+    return {"published": page.published, "fields": page.fields, "version": page.version}

@@ -13,7 +13,7 @@ from duban.lib.clock import today
 from duban.plans.permissions import can_carry_over
 from duban.plans.selectors import home_panels
 from duban.reports.charts import glance_charts
-from duban.reports.permissions import can_draft_report
+from duban.reports.permissions import can_choose_public_page, can_draft_report
 from duban.reports.selectors import plan_at_a_glance, unit_at_a_glance
 
 
@@ -68,6 +68,7 @@ def _glance(user: User, as_of: date) -> dict:
         "glance_charts": charts,
         "can_draft_report": can_draft_report(user),
         "can_carry_over": can_carry_over(user, plan),
+        "can_choose_public_page": can_choose_public_page(user),
         "as_of_today": today(),
     }
     if is_coordinator(user):
