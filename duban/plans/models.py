@@ -198,6 +198,15 @@ class Task(Versioned):
     withdrawn = models.BooleanField(
         _("已撤销"), default=False, help_text=_("撤销的任务保留记录但不再计入进度和考核。")
     )
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name=_("结转自"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_to",
+        help_text=_("上一年度计划中未完成或跨年度的同一任务。"),
+    )
 
     objects = TaskQuerySet.as_manager()
     history = audited_history()

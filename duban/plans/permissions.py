@@ -38,6 +38,19 @@ def can_edit_task(user: User, task: Task) -> bool:
     return is_coordinator(user) and not task.withdrawn
 
 
+def can_carry_over(user: User, plan: Plan) -> bool:
+    """The reform office carries a published (or closed) plan's unfinished tasks into next year."""
+    return is_coordinator(user) and plan.status != Plan.Status.DRAFT
+
+
+def access_plan_to_carry_over(user: User, plan_id: int) -> Plan:
+    """The plan, if `user` may carry it over; else 404 (unseen) or 403."""
+    plan = access_plan(user, plan_id, write=True)
+    if not can_carry_over(user, plan):
+        raise PermissionDenied
+    return plan
+
+
 def _check_plan(user: User, plan: Plan, *, write: bool) -> None:
     # The coordinator does everything in a plan.
     if is_coordinator(user):

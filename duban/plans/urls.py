@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:plan_id>/review/", views.plan_review, name="plan-review"),
     path("<int:plan_id>/edit/", views.plan_edit, name="plan-edit"),
     path("<int:plan_id>/publish/", views.plan_publish, name="plan-publish"),
+    path("<int:plan_id>/carry-over/", views.plan_carry_over, name="plan-carry-over"),
     path("<int:plan_id>/names/", views.name_map, name="name-map"),
     path("<int:plan_id>/names/new-unit/", views.name_new_unit, name="name-new-unit"),
     path("<int:plan_id>/units/", views.unit_tasks, name="unit-tasks"),

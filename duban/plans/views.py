@@ -40,6 +40,7 @@ from duban.plans.forms import (
 from duban.plans.models import Assignment, Plan
 from duban.plans.permissions import (
     access_plan,
+    access_plan_to_carry_over,
     access_source,
     access_task,
     can_change_plan,
@@ -543,3 +544,22 @@ def source_file(request: HttpRequest, source_id: int) -> HttpResponse:
     if not source.file or not source.file.storage.exists(source.file.name):
         raise Http404
     return FileResponse(source.file.open("rb"), as_attachment=True, filename=source.original_name)
+
+
+@require_POST
+@login_required
+def plan_carry_over(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """结转: next year's draft plan holding this plan's unfinished and multi-year tasks."""
+    plan = access_plan_to_carry_over(request.user, plan_id)
+    try:
+        to_year = int(request.POST.get("to_year", ""))
+    except ValueError:
+        messages.error(request, _("结转年度（to_year）应为四位年份。"))
+        return redirect("web:home")
+    try:
+        new = services.plan_carry_over(plan=plan, to_year=to_year, by=request.user)
+    except audit.DomainError as error:
+        _refused(request, error)
+        return redirect("web:home")
+    messages.success(request, _("已生成%(year)s年结转计划草稿，请审核后发布。") % {"year": to_year})
+    return redirect("plans:plan-review", new.pk)

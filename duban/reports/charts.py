@@ -4,6 +4,8 @@ Pages embed it with `json_script`; the script only draws. Labels are finished he
 office's words, so the charts show what the tables beside them show.
 """
 
+from datetime import date
+
 import cn2an
 
 from duban.reports.selectors import Glance
@@ -18,6 +20,8 @@ LIGHT_COLOURS = {
     "done": "#1d4f91",
     "grey": "#8a919c",
 }
+# Stacked from the bottom: done and on track first, red on top where the eye lands.
+TREND_ORDER = ("done", "green", "grey", "yellow", "orange", "red")
 # An area's axis label: its numeral and the title's first clause, cut to this many characters.
 AREA_LABEL_CHARS = 12
 
@@ -31,12 +35,40 @@ def area_label(path: str, title: str) -> str:
     return f"{numeral}、{clause}"
 
 
+def trend_label(day) -> str:
+    """`7月` for a month's end; the day itself (`9月20日`) for `as_of` within its month."""
+    following = day.toordinal() + 1
+    if date.fromordinal(following).day == 1:
+        return f"{day.month}月"
+    return f"{day.month}月{day.day}日"
+
+
+def trend_chart(glance: Glance) -> dict:
+    """The lights at each month's end: one series per colour present, most alarming on top."""
+    colours = [c for c in TREND_ORDER if any(p.lights.get(c) for p in glance.trend)]
+    return {
+        "labels": [trend_label(p.day) for p in glance.trend],
+        "days": [p.day.isoformat() for p in glance.trend],
+        "series": [
+            {
+                "key": colour,
+                "label": LABELS[colour],
+                "color": LIGHT_COLOURS[colour],
+                "values": [p.lights.get(colour, 0) for p in glance.trend],
+            }
+            for colour in colours
+        ],
+    }
+
+
 def glance_charts(glance: Glance) -> dict:
     return {
+        "as_of": glance.as_of.isoformat(),
         "percent": round(glance.percent, 1),
         "elapsed": glance.time_elapsed,
         "areas": [
             {
+                "path": area.path,
                 "label": area_label(area.path, area.title),
                 "title": area.title,
                 "percent": round(area.percent, 1),
@@ -48,4 +80,5 @@ def glance_charts(glance: Glance) -> dict:
             for colour, n in glance.lights.items()
             if n
         ],
+        "trend": trend_chart(glance),
     }

@@ -6,9 +6,11 @@ red over a red rule, page numbers `— 1 —` (a PAGE field) in 4号 in the foot
 names are set through `w:rFonts w:eastAsia` so Chinese text really uses them.
 """
 
+import io
 from dataclasses import dataclass, field
 
 from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -23,6 +25,15 @@ BODY_PT = 16  # 3号
 TITLE_PT = 22  # 2号
 PAGE_NUMBER_PT = 14  # 4号
 LINE_PITCH_PT = 28
+TABLE_PT = 10.5  # 五号
+CAPTION_PT = 14  # 4号
+FIGURE_WIDTH_MM = 150  # of the 156 mm type area
+
+
+@dataclass
+class Figure:
+    png: bytes
+    caption: str  # 图1 各改革领域推进情况
 
 
 @dataclass
@@ -31,6 +42,8 @@ class Section:
     paragraphs: list[str] = field(default_factory=list)
     subsections: list["Section"] = field(default_factory=list)
     table: list[list[str]] | None = None  # first row is the header
+    figures: list[Figure] = field(default_factory=list)  # after the paragraphs
+    table_widths: list[int] | None = None  # millimetres per column; equal when None
 
 
 @dataclass
@@ -59,6 +72,10 @@ def _font(run, name: str, size: int, *, bold: bool = False, color: RGBColor | No
         rpr.insert(0, fonts)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia"):
         fonts.set(qn(attr), name)
+    # Chinese text: LibreOffice then takes the simplified (SC) face of a CJK font collection.
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
 
 
 def _paragraph(doc, text: str, font: str, size: int, *, align=None, indent=True, **kw):
@@ -128,16 +145,9 @@ def write_docx(document: OfficialDocument, path) -> None:
     if document.addressee:  # a 纪要 is addressed to no one
         _paragraph(doc, document.addressee, BODY_FONT, BODY_PT, indent=False)
     for part in document.sections:
-        if part.heading:  # an opening paragraph comes before the first heading
-            _paragraph(doc, part.heading, HEADING1_FONT, BODY_PT)
-        for text in part.paragraphs:
-            _paragraph(doc, text, BODY_FONT, BODY_PT)
+        _section(doc, part, HEADING1_FONT)
         for sub in part.subsections:
-            _paragraph(doc, sub.heading, HEADING2_FONT, BODY_PT)
-            for text in sub.paragraphs:
-                _paragraph(doc, text, BODY_FONT, BODY_PT)
-            if sub.table:
-                _table(doc, sub.table)
+            _section(doc, sub, HEADING2_FONT)
     _paragraph(doc, "", BODY_FONT, BODY_PT, indent=False)
     right = WD_ALIGN_PARAGRAPH.RIGHT
     if document.signatory:
@@ -148,10 +158,60 @@ def write_docx(document: OfficialDocument, path) -> None:
     doc.save(path)
 
 
-def _table(doc, rows: list[list[str]]) -> None:
+def _section(doc, part: Section, heading_font: str) -> None:
+    if part.heading:  # an opening paragraph comes before the first heading
+        heading = _paragraph(doc, part.heading, heading_font, BODY_PT)
+        heading.paragraph_format.keep_with_next = True  # never a heading alone at a page's foot
+    for text in part.paragraphs:
+        _paragraph(doc, text, BODY_FONT, BODY_PT)
+    for figure in part.figures:
+        _figure(doc, figure)
+    if part.table:
+        _table(doc, part.table, part.table_widths)
+
+
+def _figure(doc, figure: Figure) -> None:
+    para = doc.add_paragraph()
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    para.paragraph_format.keep_with_next = True  # the picture stays with its caption
+    para.add_run().add_picture(io.BytesIO(figure.png), width=Mm(FIGURE_WIDTH_MM))
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _paragraph(doc, figure.caption, BODY_FONT, CAPTION_PT, align=center, indent=False)
+
+
+def _table(doc, rows: list[list[str]], widths: list[int] | None) -> None:
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = widths is None
+    for c, width in enumerate(widths or []):
+        table.columns[c].width = Mm(width)  # the grid LibreOffice reads; cells for Word
     for r, row in enumerate(rows):
+        _keep_row_whole(table.rows[r])
         for c, text in enumerate(row):
             cell = table.cell(r, c)
-            _font(cell.paragraphs[0].add_run(text), BODY_FONT, 12, bold=r == 0)
+            if widths:
+                cell.width = Mm(widths[c])
+            para = cell.paragraphs[0]
+            if r == 0 or _is_figure(text):
+                para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _font(para.add_run(text), HEADING1_FONT if r == 0 else BODY_FONT, TABLE_PT)
+    _repeat_header(table.rows[0])
+
+
+def _is_figure(text: str) -> bool:
+    return text.replace("-", "").replace(".", "").isdigit()
+
+
+def _keep_row_whole(row) -> None:
+    # A row never splits across pages: its task and its days overdue stay together.
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(cant_split)
+
+
+def _repeat_header(row) -> None:
+    # A long table repeats its header row on every page it runs over.
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(header)

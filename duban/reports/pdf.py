@@ -1,5 +1,6 @@
 """Word → PDF through LibreOffice headless: no browser needed, and the fonts are embedded."""
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -8,6 +9,9 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from duban.reports.docx_writer import write_docx
+
+# Maps 仿宋_GB2312, 黑体, 楷体 and 小标宋 onto the Noto CJK faces (fonts-noto-cjk).
+FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
 
 
 class PdfUnavailable(Exception):
@@ -36,6 +40,7 @@ def docx_to_pdf(docx: Path, pdf: Path) -> None:
                 check=True,
                 capture_output=True,
                 timeout=180,
+                env={**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)},
             )
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
             raise PdfUnavailable(_("LibreOffice 转换 PDF 失败：%s") % error) from error

@@ -35,7 +35,9 @@ from duban.execution.selectors.progress import plan_progress
 from duban.execution.selectors.reports import FILED, missing_reports
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
+from duban.plans.tree import path_key
 from duban.supervision.lights import SEVERITY, Light, compute_light
+from duban.supervision.models import Urge
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
@@ -140,6 +142,36 @@ class MilestoneTally:
     later: int
 
 
+@dataclass(frozen=True)
+class TaskState:
+    """A unit of work as the report tells it: its lead, its light and its reported figures."""
+
+    task: Task
+    lead: Unit | None
+    light: Light
+    percent: int | None  # the lead's last reported percent filed by `as_of`; None: no report
+    area: str  # the area's path (`3`)
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """Something due before `as_of` and not done by then: a milestone or the task itself."""
+
+    task: Task
+    lead: Unit | None
+    what: str  # 里程碑“形成初稿” or 任务完成时限
+    due: date
+    days: int
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """The units of work by light on one day: each month's end, and `as_of` last."""
+
+    day: date
+    lights: dict[str, int]
+
+
 @dataclass
 class Glance:
     plan: Plan
@@ -156,6 +188,9 @@ class Glance:
     reports: ReportRound | None  # None before the plan's year starts
     milestones: MilestoneTally
     comments: list[LeaderComment]
+    tasks: list[TaskState]
+    overdue: list[OverdueItem]  # most days overdue first
+    trend: list[TrendPoint]
 
 
 def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
@@ -171,7 +206,8 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         for task in tasks
         if lights[task.pk].colour == "red"
     ]
-    progress = plan_progress(plan=plan)
+    states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
+    progress = plan_progress(plan=plan, as_of=as_of)
     return Glance(
         plan=plan,
         as_of=as_of,
@@ -187,7 +223,63 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         reports=report_round(plan=plan, as_of=as_of),
         milestones=milestone_tally(plan=plan, as_of=as_of),
         comments=latest_comments(plan=plan, as_of=as_of),
+        tasks=states,
+        overdue=overdue_items(states, facts, as_of),
+        trend=light_trend(plan, facts, as_of, rules),
     )
+
+
+def task_states(tasks, facts, lights, leads: dict, as_of: date) -> list[TaskState]:
+    """Each unit of work with its lead, light and the last percent its lead reported."""
+    states = []
+    for task in tasks:
+        filed = [r for r in facts[task.pk].reports if r.submitted is None or r.submitted <= as_of]
+        percent = filed[-1].percent if filed else None
+        area = task.path.split(".")[0]
+        states.append(TaskState(task, leads.get(task.pk), lights[task.pk], percent, area))
+    return states
+
+
+def overdue_items(states: list[TaskState], facts, as_of: date) -> list[OverdueItem]:
+    """Milestones and task deadlines passed by `as_of` and not met then, most overdue first.
+
+    A unit of work already done (accepted) owes nothing more, whatever its milestones say.
+    """
+    items = []
+    for state in states:
+        if state.light.colour == "done":
+            continue
+        task_facts = facts[state.task.pk]
+        for milestone in task_facts.milestones:
+            met = milestone.met_on is not None and milestone.met_on <= as_of
+            if not met and milestone.due < as_of:
+                what = f"里程碑“{milestone.title}”"
+                items.append(_overdue(state, what, milestone.due, as_of))
+        if task_facts.due and task_facts.due < as_of:
+            items.append(_overdue(state, "任务完成时限", task_facts.due, as_of))
+    items.sort(key=lambda item: (-item.days, path_key(item.task.path)))
+    return items
+
+
+def _overdue(state: TaskState, what: str, due: date, as_of: date) -> OverdueItem:
+    return OverdueItem(state.task, state.lead, what, due, (as_of - due).days)
+
+
+def month_ends(year: int, as_of: date) -> list[date]:
+    """The last day of each month of `year` before `as_of`'s month, then `as_of` itself."""
+    if as_of < date(year, 1, 1):
+        return [as_of]
+    last = min(as_of, date(year, 12, 31))
+    days = [date(year, m + 1, 1) - timedelta(days=1) for m in range(1, last.month)]
+    return [*days, last]
+
+
+def light_trend(plan: Plan, facts, as_of: date, rules) -> list[TrendPoint]:
+    """The lights at each month's end: the same facts seen on earlier days, no more queries."""
+    return [
+        TrendPoint(day, light_tally(compute_light(f, day, rules) for f in facts.values()))
+        for day in month_ends(plan.year, as_of)
+    ]
 
 
 def time_elapsed(plan: Plan, as_of: date) -> int | None:
@@ -342,3 +434,51 @@ def unit_at_a_glance(*, tasks: list[Task], as_of: date | None = None) -> UnitGla
     ]
     alarms.sort(key=lambda item: -item.light.severity)
     return UnitGlance(lights=light_tally(lights.values()), alarms=alarms)
+
+
+# ---- The tasks behind a chart -----------------------------------------------------------------
+
+
+def tasks_at_a_glance(
+    *, plan: Plan, as_of: date, light: str | None = None, area: str | None = None
+) -> list[TaskState]:
+    """The units of work a chart's bar or slice stands for: of one area, of one light, or all.
+
+    Five queries whatever the plan's size (tasks, then the lights' facts and the leads).
+    """
+    tasks = supervised_tasks(plan)
+    if area:
+        tasks = [task for task in tasks if task.path.split(".")[0] == area]
+    facts = facts_for_tasks(tasks)
+    rules = active_rules()
+    lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
+    leads = lead_units(lights)
+    units = Unit.objects.in_bulk(set(leads.values()))
+    states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
+    if light:
+        states = [state for state in states if state.light.colour == light]
+    states.sort(key=lambda state: -state.light.severity)  # stable: path order within a light
+    return states
+
+
+def area_title(plan: Plan, area: str) -> str | None:
+    return (
+        Task.objects.filter(plan=plan, level=1, path=area, region__isnull=True)
+        .values_list("title", flat=True)
+        .first()
+    )
+
+
+# ---- The bulletin of red lights ---------------------------------------------------------------
+
+
+def escalations_by_task(task_ids, as_of: date) -> dict[int, dict[str, int]]:
+    """task id → {step: count} of the 催办 notices, warnings and bulletins sent by `as_of`."""
+    end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    rows = Urge.objects.filter(task_id__in=list(task_ids), sent_at__lt=end_of_day).values_list(
+        "task_id", "step"
+    )
+    for task_id, step in rows:
+        counts[task_id][step] += 1
+    return counts

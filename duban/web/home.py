@@ -1,5 +1,8 @@
 """What each role's home page shows; other apps add their panels here as they are built."""
 
+from datetime import date
+
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from duban.directory.models import Unit, User
@@ -7,9 +10,10 @@ from duban.directory.roles import is_admin, is_coordinator, is_leader, reads_eve
 from duban.directory.selectors import unit_counts_by_kind
 from duban.execution.selectors.queue import Queue, coordinator_queue, current_plan
 from duban.lib.clock import today
+from duban.plans.permissions import can_carry_over
 from duban.plans.selectors import home_panels
 from duban.reports.charts import glance_charts
-from duban.reports.permissions import can_draft_report
+from duban.reports.permissions import can_choose_public_page, can_draft_report
 from duban.reports.selectors import plan_at_a_glance, unit_at_a_glance
 
 
@@ -24,7 +28,9 @@ def home_template(user: User) -> str:
     return "web/home_unit.html"
 
 
-def home_context(user: User) -> dict:
+def home_context(user: User, *, as_of: date | None = None) -> dict:
+    """What `user`'s home shows as of `as_of` (today by default)."""
+    as_of = as_of or today()
     context = {}
     if is_admin(user) or is_coordinator(user):
         counts = {row["kind"]: row["n"] for row in unit_counts_by_kind()}
@@ -38,27 +44,32 @@ def home_context(user: User) -> dict:
         context["user_counts"] = _user_counts()
     # The province-wide picture (全局概览) is for the reform office and the leadership.
     if reads_everything(user):
-        context.update(_glance(user))
+        context.update(_glance(user, as_of))
     context.update(home_panels(user))
     if context.get("home_unit_tasks"):
         # A unit's staff see their own tasks' lights, never the province-wide picture.
-        context["unit_glance"] = unit_at_a_glance(tasks=context["home_unit_tasks"], as_of=today())
+        context["unit_glance"] = unit_at_a_glance(tasks=context["home_unit_tasks"], as_of=as_of)
     if user.unit_id:
         context["colleagues"] = user.unit.users.filter(is_active=True).order_by("username")
     return context
 
 
-def _glance(user: User) -> dict:
+def _glance(user: User, as_of: date) -> dict:
     """The latest published plan at a glance; the coordinator also gets its queue's counts."""
     plan = current_plan()
     if plan is None:
         return {}
-    as_of = today()
     glance = plan_at_a_glance(plan=plan, as_of=as_of)
+    charts = glance_charts(glance)
+    # Each chart's bars and slices open the tasks behind them (reports:tasks).
+    charts["tasks_url"] = reverse("reports:tasks", args=[plan.pk])
     context = {
         "glance": glance,
-        "glance_charts": glance_charts(glance),
+        "glance_charts": charts,
         "can_draft_report": can_draft_report(user),
+        "can_carry_over": can_carry_over(user, plan),
+        "can_choose_public_page": can_choose_public_page(user),
+        "as_of_today": today(),
     }
     if is_coordinator(user):
         context["queue_counts"] = queue_counts(coordinator_queue(plan=plan, as_of=as_of))

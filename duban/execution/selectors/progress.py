@@ -5,9 +5,11 @@ The arithmetic is `progress.roll_up`; this module only gathers the inputs.
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Q
+from django.utils import timezone
 
 from duban.execution.models import ProgressReport
 from duban.execution.progress import Node, roll_up
@@ -46,8 +48,8 @@ class PlanProgress:
         return self.root.percent
 
 
-def _lead_reports(plan: Plan) -> dict[int, ProgressReport]:
-    """task id → the lead unit's latest submitted or accepted report."""
+def _lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressReport]:
+    """task id → the lead unit's latest submitted or accepted report (filed by `as_of`)."""
     leads = set(
         Assignment.objects.leads()
         .filter(task__plan=plan, unit__isnull=False)
@@ -57,6 +59,10 @@ def _lead_reports(plan: Plan) -> dict[int, ProgressReport]:
     reports = ProgressReport.objects.filter(
         task__plan=plan, review__in=(Review.SUBMITTED, Review.ACCEPTED)
     ).order_by("-period_start", "-submitted_at")
+    if as_of is not None:
+        # Seen from a past day, a report filed later was not yet known.
+        end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+        reports = reports.filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=end_of_day))
     for report in reports.only(
         "task_id", "unit_id", "period_start", "period_end", "status", "percent", "review"
     ):
@@ -78,12 +84,13 @@ def _leaf(row: ProgressRow, report: ProgressReport | None) -> None:
     row.node.reported = percent
 
 
-def plan_progress(*, plan: Plan) -> PlanProgress:
+def plan_progress(*, plan: Plan, as_of: date | None = None) -> PlanProgress:
+    """The plan's progress from its lead units' reports; with `as_of`, those filed by then."""
     # Provincial rows first on every database (PostgreSQL sorts NULL last by default).
     order = (F("region_id").asc(nulls_first=True), "path")
     # The region comes along: the page names each city instance's city.
     tasks = list(Task.objects.filter(plan=plan).select_related("region").order_by(*order))
-    reports = _lead_reports(plan)
+    reports = _lead_reports(plan, as_of)
     rows = {
         task.pk: ProgressRow(
             task=task,

@@ -4,9 +4,11 @@
 - editing: titles, texts, deadlines, assignments; split, merge and reorder in a draft.
 - publishing: the checks before a plan goes out, and the freeze that follows.
 - cities: the cities' instances of tasks that apply to every city.
+- carryover: next year's draft plan holding this year's unfinished and multi-year tasks.
 - tasktable: export of the task decomposition table and the re-import of an edited copy.
 """
 
+from duban.plans.services.carryover import plan_carry_over
 from duban.plans.services.cities import city_instances_sync, task_set_applies_to_cities
 from duban.plans.services.editing import (
     assignment_add,
@@ -45,6 +47,7 @@ __all__ = [
     "name_map_to_set",
     "name_map_to_unit",
     "plan_import",
+    "plan_carry_over",
     "plan_import_file",
     "plan_publish",
     "plan_update",

@@ -23,6 +23,11 @@
 
   function areaChart(element, data) {
     var areas = data.areas.slice().reverse(); // the first area on top
+    // On a phone the labels would leave the bars no room: the numeral and a few characters.
+    var narrow = element.clientWidth < 420;
+    var label = function (a) {
+      return narrow && a.label.length > 7 ? a.label.slice(0, 6) + "…" : a.label;
+    };
     // Two reference lines, explained by the legend above the chart (labels here would collide
     // with the bars' values): the plan's overall progress, and the share of the year gone by.
     var marks = [{ xAxis: data.percent, name: "全省总体进度" }];
@@ -38,10 +43,10 @@
           var area = areas[items[0].dataIndex];
           return area.title + "\n完成进度：" + area.percent + "%";
         } }, TOOLTIP),
-      xAxis: { type: "value", min: 0, max: 100, interval: 20,
+      xAxis: { type: "value", min: 0, max: 100, interval: narrow ? 50 : 20,
         axisLabel: { formatter: "{value}%", color: INK_SOFT },
         splitLine: { lineStyle: { color: LINE } } },
-      yAxis: { type: "category", data: areas.map(function (a) { return a.label; }),
+      yAxis: { type: "category", data: areas.map(label),
         axisTick: { show: false }, axisLine: { lineStyle: { color: LINE } },
         axisLabel: { color: INK, fontSize: 12 } },
       series: [{
@@ -62,38 +67,100 @@
 
   function lightChart(element, data) {
     var total = data.lights.reduce(function (sum, l) { return sum + l.value; }, 0);
+    // On a phone the labels around the ring would run off the edge: a legend below instead.
+    var narrow = element.clientWidth < 420;
     return {
+      legend: narrow ? { bottom: 0, itemWidth: 12, itemHeight: 12,
+        textStyle: { color: INK, fontFamily: FONT, fontSize: 12 },
+        formatter: function (name) {
+          var found = data.lights.filter(function (l) { return l.label === name; })[0];
+          return name + " " + (found ? found.value : "");
+        } } : undefined,
       textStyle: { fontFamily: FONT },
       tooltip: Object.assign({ trigger: "item", formatter: "{b}：{c}项（{d}%）" }, TOOLTIP),
       title: { text: String(total), subtext: "项任务", left: "center", top: "38%",
         textStyle: { fontSize: 24, fontWeight: "bold", color: INK },
         subtextStyle: { fontSize: 12, color: INK_SOFT }, itemGap: 2 },
       series: [{
-        type: "pie", radius: ["48%", "72%"], center: ["50%", "50%"],
+        type: "pie", radius: narrow ? ["40%", "62%"] : ["48%", "72%"],
+        center: ["50%", narrow ? "42%" : "50%"],
         avoidLabelOverlap: true, startAngle: 90,
-        label: { formatter: "{b} {c}", color: INK, fontSize: 12 },
+        label: { show: !narrow, formatter: "{b} {c}", color: INK, fontSize: 12 },
         itemStyle: { borderColor: "#ffffff", borderWidth: 1 },
         data: data.lights.map(function (l) {
-          return { name: l.label, value: l.value, itemStyle: { color: l.color } };
+          return { name: l.label, value: l.value, key: l.key, itemStyle: { color: l.color } };
         })
       }]
     };
   }
+
+  function trendChart(element, data) {
+    var trend = data.trend;
+    var narrow = element.clientWidth < 420;
+    return {
+      textStyle: { fontFamily: FONT },
+      legend: { top: 0, itemWidth: 12, itemHeight: 12,
+        textStyle: { color: INK, fontFamily: FONT, fontSize: 12 } },
+      grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+      tooltip: Object.assign({ trigger: "axis", axisPointer: { type: "shadow" } }, TOOLTIP),
+      xAxis: { type: "category", data: trend.labels, axisTick: { show: false },
+        axisLine: { lineStyle: { color: LINE } },
+        axisLabel: { color: INK, fontSize: 12, interval: 0, rotate: narrow ? 45 : 0 } },
+      yAxis: { type: "value", minInterval: 1, axisLabel: { color: INK_SOFT },
+        splitLine: { lineStyle: { color: LINE } } },
+      series: trend.series.map(function (s) {
+        return { type: "bar", stack: "lights", name: s.label, key: s.key, data: s.values,
+          barMaxWidth: 36, itemStyle: { color: s.color } };
+      })
+    };
+  }
+
+  // Each bar and slice opens the tasks it stands for, as of the day it shows.
+  function tasksLink(data, params) {
+    var query = new URLSearchParams({ as_of: params.as_of || data.as_of });
+    if (params.light) query.set("light", params.light);
+    if (params.area) query.set("area", params.area);
+    return data.tasks_url + "?" + query.toString();
+  }
+
+  var CLICKS = {
+    "chart-areas": function (data, event) {
+      var areas = data.areas.slice().reverse();
+      return { area: areas[event.dataIndex].path };
+    },
+    "chart-lights": function (data, event) {
+      return { light: event.data.key };
+    },
+    "chart-trend": function (data, event) {
+      return { light: data.trend.series[event.seriesIndex].key,
+        as_of: data.trend.days[event.dataIndex] };
+    }
+  };
 
   function draw(id, build, data) {
     var element = document.getElementById(id);
     if (!element || !window.echarts) return null;
     var chart = window.echarts.init(element, null, { renderer: "svg" });
     chart.setOption(build(element, data));
-    return chart;
+    if (data.tasks_url && CLICKS[id]) {
+      chart.on("click", function (event) {
+        window.location.assign(tasksLink(data, CLICKS[id](data, event)));
+      });
+      element.classList.add("chart--clickable");
+    }
+    return { chart: chart, redraw: function () {
+      chart.resize();
+      chart.setOption(build(element, data), true); // a phone turned sideways: narrow or not
+    } };
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     var data = readData();
     if (!data) return;
-    var charts = [draw("chart-areas", areaChart, data), draw("chart-lights", lightChart, data)];
+    var charts = [draw("chart-areas", areaChart, data), draw("chart-lights", lightChart, data),
+      draw("chart-trend", trendChart, data)];
     window.addEventListener("resize", function () {
-      charts.forEach(function (chart) { if (chart) chart.resize(); });
+      charts.forEach(function (drawn) { if (drawn) drawn.redraw(); });
     });
   });
 })();

@@ -1,5 +1,5 @@
 """`duban plan import FILE --year YYYY [--by USERNAME]`, `duban plan export PLAN_ID --format xlsx
--o FILE`, `duban plan list`."""
+-o FILE`, `duban plan list`, `duban plan carry-over PLAN_ID --to-year YYYY`."""
 
 from pathlib import Path
 
@@ -10,7 +10,7 @@ from duban.directory.models import User
 from duban.parsing.document import ParseError
 from duban.plans.models import Plan
 from duban.plans.selectors import plan_summary
-from duban.plans.services import plan_import_file, task_table_export
+from duban.plans.services import plan_carry_over, plan_import_file, task_table_export
 
 
 class Command(BaseCommand):
@@ -27,9 +27,21 @@ class Command(BaseCommand):
         exporting.add_argument("--format", choices=["xlsx"], default="xlsx")
         exporting.add_argument("-o", "--output", required=True)
         sub.add_parser("list", help="list the plans")
+        carrying = sub.add_parser(
+            "carry-over", help="next year's draft plan holding the unfinished and multi-year tasks"
+        )
+        carrying.add_argument("plan_id", type=int)
+        carrying.add_argument("--to-year", type=int, required=True)
+        carrying.add_argument("--by", default="coordinator", help="acting user (a coordinator)")
 
     def handle(self, *args, action, **options):
-        {"import": self.import_, "export": self.export, "list": self.list}[action](**options)
+        actions = {
+            "import": self.import_,
+            "export": self.export,
+            "list": self.list,
+            "carry-over": self.carry_over,
+        }
+        actions[action](**options)
 
     def import_(self, *, file, year, by, **_):
         user = User.objects.filter(username=by, role=User.Role.COORDINATOR).first()
@@ -40,6 +52,19 @@ class Command(BaseCommand):
         except (ParseError, audit.DomainError, OSError) as error:
             raise CommandError(str(error)) from None
         self._line(plan)
+
+    def carry_over(self, *, plan_id, to_year, by, **_):
+        user = User.objects.filter(username=by, role=User.Role.COORDINATOR).first()
+        if user is None:
+            raise CommandError(f"no coordinator account {by!r}")
+        plan = Plan.objects.filter(pk=plan_id).first()
+        if plan is None:
+            raise CommandError(f"no plan {plan_id}")
+        try:
+            new = plan_carry_over(plan=plan, to_year=to_year, by=user)
+        except audit.DomainError as error:
+            raise CommandError(str(error)) from None
+        self._line(new)
 
     def export(self, *, plan_id, output, **_):
         plan = Plan.objects.filter(pk=plan_id).first()
