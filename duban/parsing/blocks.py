@@ -26,6 +26,9 @@ from duban.parsing.vocabulary import FOOTER_LINES, WEB_PAGE_FIELDS, WEB_PAGE_OTH
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
 # Marks after which a line is a finished sentence or block.
 TERMINAL = "。；;：:！!？?）)」』”》…"
+# Above the body a title may break right after a book title it names
+# (…关于贯彻《某某条例》 / 加快某某发展的实施意见): there 》 ends no block.
+HEADER_TERMINAL = TERMINAL.replace("》", "")
 # Marks after which a line surely continues.
 CONTINUING = "，,、（(《“"
 DATE_LINE = re.compile(
@@ -173,7 +176,7 @@ def _continues(
         return True
     if heading and uses_indent and previous[-1] not in TERMINAL and len(line) <= HEADER_LINE_MAX:
         return True  # a heading broken over lines in an indented copy: the rest is not indented
-    if in_body or previous[-1] in TERMINAL or line[-1] in "：:":
+    if in_body or previous[-1] in HEADER_TERMINAL or line[-1] in "：:":
         return False
     # Above the body: a title broken over lines. Headings are short and unpunctuated.
     return (

@@ -31,11 +31,14 @@ from duban.parsing.document import Department
 from duban.parsing.normalize import recognition_view
 from duban.parsing.vocabulary import (
     BODY_WORDS,
+    COLLECTIVE_STARTS,
+    GROUP_WORDS,
     LABEL_LEVELS,
     LEADER_LABELS,
     LIST_LABELS,
     NAME_PREFIXES,
     OTHERS_SUFFIXES,
+    PLACE_BODY_ENDINGS,
     ROLE_MARKERS,
     TIME_LABELS,
 )
@@ -66,6 +69,7 @@ NOT_A_NAME = re.compile(
 # Extra endings of names that are places or institutions (各市州, 兰州大学, 金融机构).
 _NAME_ENDINGS = (
     *BODY_WORDS,
+    *GROUP_WORDS,
     "市",
     "州",
     "县",
@@ -84,7 +88,9 @@ _NAME_ENDINGS = (
     "業",
     "級",
 )
-_COLLECTIVE_START = ("各", "有关", "相关", "其他", "省直", "市直", "县直", "驻")
+_COLLECTIVE_START = COLLECTIVE_STARTS
+# A bare place name (河阳、川北、石门市政府): two to four Han characters, nothing else.
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A role marker anywhere in a bracket's content makes it a department list.
 _ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协办|单位：|部门：")
 _SENTENCE_END = "。；\n"
@@ -252,12 +258,10 @@ def parse_names(text: str, folded: str) -> list[Department]:
         if role == "skip":
             continue
         pending: list[int] = []  # indexes in ``named`` waiting for a role marker
-        for part_start, part_end in _parts(folded, start, end):
-            part = folded[part_start:part_end]
-            marker_role, name_end = _strip_marker(part)
-            name_start = _strip_prefix(part, name_end)
-            name = text[part_start + name_start : part_start + name_end].strip(" \u3000\t")
-            if name and _is_name(folded[part_start + name_start : part_start + name_end]):
+        pieces = _pieces(folded, start, end)
+        for k, (marker_role, name_start, name_end) in enumerate(pieces):
+            name = text[name_start:name_end].strip(" \u3000\t")
+            if name and (_is_name(folded[name_start:name_end]) or _bare_place(folded, pieces, k)):
                 named.append((name, role))
                 pending.append(len(named) - 1)
             if marker_role:
@@ -266,6 +270,35 @@ def parse_names(text: str, folded: str) -> list[Department]:
                         named[index] = (named[index][0], marker_role)
                 pending = []
     return _assign_roles(named)
+
+
+def _pieces(folded: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """Each part's role marker and the span of its name (without markers and prefixes)."""
+    pieces = []
+    for part_start, part_end in _parts(folded, start, end):
+        part = folded[part_start:part_end]
+        marker_role, name_end = _strip_marker(part)
+        name_start = _strip_prefix(part, name_end)
+        pieces.append((marker_role, part_start + name_start, part_start + name_end))
+    return pieces
+
+
+def _bare_place(folded: str, pieces: list[tuple[str | None, int, int]], k: int) -> bool:
+    """A place named bare in a run that writes the body once at its end (河阳、川北、石门市政府):
+    the run goes on with ``、`` over bare places to a name ending in a place body."""
+    for j in range(k, len(pieces) - 1):
+        marker, name_start, name_end = pieces[j]
+        if marker or not _BARE_PLACE.fullmatch(folded[name_start:name_end].strip()):
+            return False
+        if (
+            NOT_A_NAME.search(folded[name_start:name_end])
+            or folded[name_end : name_end + 1] != "、"
+        ):
+            return False
+        following = folded[pieces[j + 1][1] : pieces[j + 1][2]].strip()
+        if _is_name(following):
+            return following.endswith(PLACE_BODY_ENDINGS)
+    return False
 
 
 def _assign_roles(named: list[tuple[str, str]]) -> list[Department]:
@@ -309,6 +342,9 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             parts.append((part_start, i))
             part_start = i + 1
+        elif char == "等" and _ends_a_name_before_collective(folded, part_start, i, end):
+            parts.append((part_start, i))  # 省市场监管局等省直有关部门: two names
+            part_start = i + 1
         else:
             for joiner in _JOINERS:
                 if folded.startswith(joiner, i) and i + len(joiner) < end:
@@ -321,6 +357,14 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
         i += 1
     parts.append((part_start, end))
     return [(s, e) for s, e in parts if e > s]
+
+
+def _ends_a_name_before_collective(folded: str, part_start: int, i: int, end: int) -> bool:
+    return (
+        i + 1 < end
+        and folded.startswith(COLLECTIVE_STARTS, i + 1)
+        and folded[part_start:i].endswith(_NAME_ENDINGS)
+    )
 
 
 def _strip_marker(part: str) -> tuple[str | None, int]:
