@@ -397,6 +397,13 @@ def _strip_prefix(part: str, end: int) -> int:
     return start
 
 
+def name_is_a_body(name: str) -> bool:
+    """Whether a name as written ends like a body or opens like a collective one; a bare
+    place name read from its run (河阳 of 河阳、川北、石门市政府) does not."""
+    folded = recognition_view(name)
+    return folded.endswith(_NAME_ENDINGS) or folded.startswith(_COLLECTIVE_START)
+
+
 def _is_name(candidate: str) -> bool:
     candidate = candidate.strip()
     if not candidate or NOT_A_NAME.search(candidate):

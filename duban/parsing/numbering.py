@@ -131,25 +131,30 @@ def mark_numbering(state: ParseState) -> None:
         # A bare label with nothing after it is not an item.
         if not found or not paragraph.text[len(found[1]) :].strip():
             continue
-        level = _place(stack, closed, found)
-        if level is None:
+        placed = _place(stack, closed, found)
+        if placed is None:
             continue
         if state.body_start is None:
             state.body_start = index
         style, label, value = found
         paragraph.label, paragraph.style, paragraph.value = label, stack[-1].style, value
-        paragraph.level = level
+        paragraph.level, paragraph.numbering_doubt = placed
 
 
-def _place(stack: list[_Open], closed: dict[str, int], found) -> int | None:
-    """Put the label on the stack; its level, or None when it opens no item."""
+def _place(stack: list[_Open], closed: dict[str, int], found) -> tuple[int, str | None] | None:
+    """Put the label on the stack: its level and the doubt it leaves (see confidence.py), or
+    None when it opens no item."""
     style, label, value = found
     mark = _mark(label)
     name = style.name
+    doubt = None
     if not any(o.style == name for o in stack) and value != 1 and value != closed.get(name, -1) + 1:
-        name = _twin_in_sequence(name, value, stack) or name
+        twin = _twin_in_sequence(name, value, stack)
+        name, doubt = (twin, "mark-mistyped") if twin else (name, None)
     at = _sequence_for(stack, name, value, mark)
     if at is not None:
+        if stack[at].last + 1 != value:
+            doubt = "out-of-sequence"
         for dropped in reversed(stack[at + 1 :]):  # a nested list's count is not the task's
             closed[dropped.style] = dropped.last
         del stack[at + 1 :]
@@ -157,10 +162,12 @@ def _place(stack: list[_Open], closed: dict[str, int], found) -> int | None:
     elif value == 1 or (stack and value == closed.get(name, -1) + 1):
         # A style already open restarting at 1 is a list nested in the current item (projects
         # 1.–3. under task 3．): siblings never restart without a new parent.
+        if any(o.style == name for o in stack):
+            doubt = "nested-restart"
         stack.append(_Open(name, mark, value))
     else:
         return None
-    return len(stack)
+    return len(stack), doubt
 
 
 def _sequence_for(stack: list[_Open], name: str, value: int, mark: str) -> int | None:

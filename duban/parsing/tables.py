@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import DOC_NUMBER, find_citations, unique_citations
+from .confidence import rate_tree
 from .document import Closing, Document, Item, Meta, ParseError
 from .meta import parse_date
 from .sources import TableSource
@@ -87,6 +88,7 @@ def parse_table(source: TableSource, *, year: int | None = None, name: str = "")
     notes += row_notes
     if notes:
         document.closing = Closing(text="\n".join(notes))
+    rate_tree(document.items)
     return document
 
 
