@@ -39,6 +39,17 @@ _MARKS = "年月季期持"
 PHRASES = [(re.compile(pattern.format(**_SLOTS)), rule) for pattern, rule in DEADLINE_PHRASES]
 
 
+def _required_characters(pattern: str) -> str:
+    """The characters every match of a phrase pattern holds: what is left once the slots,
+    the groups and the optional characters are taken out (``{month}月(?:底|末)前?`` → 月)."""
+    return re.sub(r"\{\w+\}|\(\?:[^)]*\)\??|.\?", "", pattern)
+
+
+# A pattern is run only over a text holding its characters: a scan for a character is far
+# cheaper than trying the pattern at every position, and most texts lack most phrases.
+_REQUIRED = [_required_characters(pattern) for pattern, _rule in DEADLINE_PHRASES]
+
+
 def small_number(text: str) -> int:
     """``12`` ``十二`` ``两`` → int; the phrase patterns admit only numerals here."""
     if text.isdigit():
@@ -54,7 +65,12 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     view = recognition_view(text)
     if not any(mark in view for mark in _MARKS):
         return []  # no phrase without one of these characters; skip the scan
-    candidates = [(m, rule) for pattern, rule in PHRASES for m in pattern.finditer(view)]
+    candidates = [
+        (m, rule)
+        for (pattern, rule), required in zip(PHRASES, _REQUIRED, strict=True)
+        if all(char in view for char in required)
+        for m in pattern.finditer(view)
+    ]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
     chosen = []

@@ -57,10 +57,16 @@ LABEL = re.compile(
 _LABEL_ROLES["负责单位"] = "any"
 _SKIPPED_LABELS = frozenset([*LEADER_LABELS, *TIME_LABELS])
 _MARKERS = sorted(ROLE_MARKERS, key=lambda entry: len(entry[0]), reverse=True)
+# The markers by their last character, longest first: a part's end is tested against the few
+# that can end there, not against every marker.
+_MARKERS_ENDING: dict[str, list[tuple[str, str]]] = {}
+for _marker in _MARKERS:
+    _MARKERS_ENDING.setdefault(_marker[0][-1], []).append(_marker)
 _SEPARATORS = frozenset("、，；及\n")
 # Spaces separate names where a name ends before them (责任单位：省大数据局　省通信管理局).
 _SPACES = frozenset(" \u3000\t")
 _JOINERS = ("与", "和", "会同")
+_PART_BREAK = re.compile("[（）、，；及\n \u3000\t等与和会]")
 # A clause that is a time or an action, not a name (6月底前出台, 年内持续推进).
 NOT_A_NAME = re.compile(
     r"\d+\s*月|[一二三四五六七八九十]+月|\d{4}\s*年|年内|年底|年末|季度|半年|持续|长期|前完成|底前"
@@ -123,11 +129,13 @@ class Parenthesised:
         found = []
         for start, end in _bracket_groups(folded, self.OPEN, self.CLOSE):
             inner = folded[start + 1 : end - 1]
+            labelled = LABEL.match(inner)
+            # Names are split only for a bracket that can be a list: most brackets (a cited
+            # document's number, 市（州）) cannot, and splitting is the costly part.
+            if not (labelled or _ROLE_WORD.search(inner) or self._is_bare_list(folded, end, inner)):
+                continue
             departments = parse_names(text[start + 1 : end - 1], inner)
-            if _ROLE_WORD.search(inner) or LABEL.match(inner):
-                if departments or LABEL.match(inner):
-                    found.append(DepartmentList(start, end, departments, self.name))
-            elif departments and self._is_bare_list(folded, end, inner):
+            if departments or labelled:
                 found.append(DepartmentList(start, end, departments, self.name))
         return found
 
@@ -325,17 +333,19 @@ def _segments(folded: str) -> list[tuple[str, int, int]]:
 def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans between separators, and at 与/和 where a body's name ends before them."""
     parts = []
-    part_start = start
-    i = start
+    part_start = skip_to = start
     depth = 0  # separators inside brackets belong to a name: 各县（市、区）人民政府
-    while i < end:
-        char = folded[i]
+    # Visit only the characters that can end a part, not every character of the list.
+    for m in _PART_BREAK.finditer(folded, start, end):
+        i, char = m.start(), m.group()
+        if i < skip_to:
+            continue
         if char == "（":
             depth += 1
-        elif char == "）" and depth:
-            depth -= 1
+        elif char == "）":
+            depth = max(depth - 1, 0)
         elif depth:
-            pass
+            continue
         elif char in _SEPARATORS or (
             # a short window: the endings are at most three characters, and the scan linear
             char in _SPACES and folded[max(part_start, i - 4) : i].endswith(_NAME_ENDINGS)
@@ -346,15 +356,10 @@ def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((part_start, i))  # 省市场监管局等省直有关部门: two names
             part_start = i + 1
         else:
-            for joiner in _JOINERS:
-                if folded.startswith(joiner, i) and i + len(joiner) < end:
-                    before = folded[part_start:i]
-                    if before.endswith(BODY_WORDS):
-                        parts.append((part_start, i))
-                        part_start = i + len(joiner)
-                        i = part_start - 1
-                        break
-        i += 1
+            joiner = next((j for j in _JOINERS if folded.startswith(j, i)), None)
+            if joiner and i + len(joiner) < end and folded[part_start:i].endswith(BODY_WORDS):
+                parts.append((part_start, i))
+                part_start = skip_to = i + len(joiner)
     parts.append((part_start, end))
     return [(s, e) for s, e in parts if e > s]
 
@@ -375,7 +380,8 @@ def _strip_marker(part: str) -> tuple[str | None, int]:
     end = len(part.rstrip(" 。."))
     role = None
     while True:
-        marker = next((m for m in _MARKERS if part.startswith(m[0], end - len(m[0]))), None)
+        candidates = _MARKERS_ENDING.get(part[end - 1], ()) if end else ()
+        marker = next((m for m in candidates if part.startswith(m[0], end - len(m[0]))), None)
         if marker is None or len(marker[0]) > end:
             break
         end -= len(marker[0])
@@ -426,11 +432,19 @@ def _trim_closing_mark(folded: str, start: int, end: int) -> int:
     return end
 
 
+_BRACKET_CHARS = {
+    (opening, closing): re.compile(f"[{re.escape(opening)}{re.escape(closing)}\n]")
+    for opening, closing in (("（", "）"), ("【", "】"))
+}
+
+
 def _bracket_groups(folded: str, opening: str, closing: str) -> list[tuple[int, int]]:
     """Spans of the outermost balanced bracket groups, closing bracket included."""
     groups = []
     depth, start = 0, 0
-    for i, char in enumerate(folded):
+    # Only brackets and line ends matter: visit those, not every character.
+    for m in _BRACKET_CHARS[opening, closing].finditer(folded):
+        i, char = m.start(), m.group()
         if char == opening:
             if depth == 0:
                 start = i
