@@ -47,7 +47,7 @@ def _required_characters(pattern: str) -> str:
 
 # A pattern is run only over a text holding its characters: a scan for a character is far
 # cheaper than trying the pattern at every position, and most texts lack most phrases.
-_REQUIRED = [_required_characters(pattern) for pattern, _rule in DEADLINE_PHRASES]
+_REQUIRED = [frozenset(_required_characters(pattern)) for pattern, _rule in DEADLINE_PHRASES]
 
 
 def small_number(text: str) -> int:
@@ -65,10 +65,11 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     view = recognition_view(text)
     if not any(mark in view for mark in _MARKS):
         return []  # no phrase without one of these characters; skip the scan
+    present = set(view)
     candidates = [
         (m, rule)
         for (pattern, rule), required in zip(PHRASES, _REQUIRED, strict=True)
-        if all(char in view for char in required)
+        if required <= present
         for m in pattern.finditer(view)
     ]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))

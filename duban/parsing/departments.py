@@ -57,11 +57,9 @@ LABEL = re.compile(
 _LABEL_ROLES["负责单位"] = "any"
 _SKIPPED_LABELS = frozenset([*LEADER_LABELS, *TIME_LABELS])
 _MARKERS = sorted(ROLE_MARKERS, key=lambda entry: len(entry[0]), reverse=True)
-# The markers by their last character, longest first: a part's end is tested against the few
-# that can end there, not against every marker.
-_MARKERS_ENDING: dict[str, list[tuple[str, str]]] = {}
-for _marker in _MARKERS:
-    _MARKERS_ENDING.setdefault(_marker[0][-1], []).append(_marker)
+# The markers written backwards, longest first, and the role each gives.
+_MARKER_BACKWARDS = re.compile("|".join(re.escape(marker[::-1]) for marker, _role in _MARKERS))
+_MARKER_ROLE = {marker[::-1]: role for marker, role in _MARKERS}
 _SEPARATORS = frozenset("、，；及\n")
 # Spaces separate names where a name ends before them (责任单位：省大数据局　省通信管理局).
 _SPACES = frozenset(" \u3000\t")
@@ -379,27 +377,27 @@ def _strip_marker(part: str) -> tuple[str | None, int]:
     """
     end = len(part.rstrip(" 。."))
     role = None
-    while True:
-        candidates = _MARKERS_ENDING.get(part[end - 1], ()) if end else ()
-        marker = next((m for m in candidates if part.startswith(m[0], end - len(m[0]))), None)
-        if marker is None or len(marker[0]) > end:
-            break
-        end -= len(marker[0])
-        role = marker[1] if role in (None, "any") else role
-    for suffix in OTHERS_SUFFIXES:
-        if part.startswith(suffix, end - len(suffix)) and end > len(suffix):
-            end -= len(suffix)
-            break
-    while part[:end].endswith("等"):
+    # Markers are matched from the end, on the part read backwards: one regex match a marker.
+    backwards = part[end - 1 :: -1] if end else ""
+    position = 0
+    while m := _MARKER_BACKWARDS.match(backwards, position):
+        position = m.end()
+        role = _MARKER_ROLE[m.group()] if role in (None, "any") else role
+    end -= position
+    if part.endswith(OTHERS_SUFFIXES, 0, end):
+        suffix = next(s for s in OTHERS_SUFFIXES if part.endswith(s, 0, end))
+        end -= len(suffix) if end > len(suffix) else 0
+    while end and part[end - 1] == "等":
         end -= 1
     return role, end
 
 
 def _strip_prefix(part: str, end: int) -> int:
     start = len(part[:end]) - len(part[:end].lstrip(" \u3000\t"))
-    for prefix in NAME_PREFIXES:
-        if part.startswith(prefix, start) and end - start > len(prefix) + 1:
-            return start + len(prefix)
+    if part.startswith(NAME_PREFIXES, start):
+        for prefix in NAME_PREFIXES:
+            if part.startswith(prefix, start) and end - start > len(prefix) + 1:
+                return start + len(prefix)
     return start
 
 

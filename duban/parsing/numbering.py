@@ -83,8 +83,14 @@ def chinese_number(numeral: str) -> int | None:
     return total + current
 
 
+# Every label opens with one of these: a line opening otherwise is tested against no style.
+_LABEL_OPENING = re.compile(r"[\d一二三四五六七八九十百〇零两（(第\u2460-\u249b\u3220-\u3229]")
+
+
 def match_label(text: str) -> tuple[NumberingStyle, str, int] | None:
     """The numbering style, label as written and number at the start of ``text``, if any."""
+    if not _LABEL_OPENING.match(text):
+        return None
     for style in STYLES:
         m = style.pattern.match(text)
         if not m:
