@@ -34,9 +34,10 @@ def _first_characters(*word_lists) -> str:
 
 
 # Every part before the unit is optional, so without a look at the first character the
-# engine would try every alternative at every position; the lookahead lets it skip them.
+# engine would try every alternative at every position; the lookahead lets it skip them. A
+# target opens with its number or a comparator (超千亿元): a unit alone is none.
 QUANTITY = re.compile(
-    rf"(?=[\d{_first_characters(_BEFORE, TARGET_MAGNITUDES, TARGET_UNITS)}])"
+    rf"(?=[\d{_first_characters(_BEFORE)}])"
     rf"(?P<before>{_alternation(_BEFORE)})?"
     r"(?<![\d.〔\[])(?P<number>\d+(?:\.\d+)?)?"
     rf"(?P<magnitude>{_alternation(TARGET_MAGNITUDES)})?"
