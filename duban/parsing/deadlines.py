@@ -48,6 +48,9 @@ def _required_characters(pattern: str) -> str:
 # A pattern is run only over a text holding its characters: a scan for a character is far
 # cheaper than trying the pattern at every position, and most texts lack most phrases.
 _REQUIRED = [frozenset(_required_characters(pattern)) for pattern, _rule in DEADLINE_PHRASES]
+# Which of them a text holds is asked once per character (``in`` is a fast scan; building a
+# set of the text's characters is not).
+_ANY_REQUIRED = sorted(frozenset().union(*_REQUIRED))
 
 
 def small_number(text: str) -> int:
@@ -65,7 +68,7 @@ def find_deadlines(text: str, year: int | None) -> list[Deadline]:
     view = recognition_view(text)
     if not any(mark in view for mark in _MARKS):
         return []  # no phrase without one of these characters; skip the scan
-    present = set(view)
+    present = {char for char in _ANY_REQUIRED if char in view}
     candidates = [
         (m, rule)
         for (pattern, rule), required in zip(PHRASES, _REQUIRED, strict=True)

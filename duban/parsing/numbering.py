@@ -87,25 +87,44 @@ def chinese_number(numeral: str) -> int | None:
 _LABEL_OPENING = re.compile(r"[\d一二三四五六七八九十百〇零两（(第\u2460-\u249b\u3220-\u3229]")
 
 
+def _any_style() -> tuple[re.Pattern[str], dict[int, tuple[int, int]]]:
+    """All styles as one alternation, in their order (the first that matches wins, as in a
+    loop over them), and for each style's group: the style's index and its number's group."""
+    parts, groups, offset = [], {}, 0
+    for index, style in enumerate(STYLES):
+        parts.append(f"({style.pattern.pattern})")
+        groups[offset + 1] = (index, offset + 2)
+        offset += 1 + style.pattern.groups
+    return re.compile("|".join(parts)), groups
+
+
+_ANY_STYLE, _STYLE_GROUPS = _any_style()
+
+
 def match_label(text: str) -> tuple[NumberingStyle, str, int] | None:
     """The numbering style, label as written and number at the start of ``text``, if any."""
     if not _LABEL_OPENING.match(text):
         return None
-    for style in STYLES:
+    m = _ANY_STYLE.match(text)  # one match instead of one per style
+    if not m:
+        return None
+    index, number_group = _STYLE_GROUPS[m.lastindex]
+    value = _value(m.group(number_group))
+    if value:
+        return STYLES[index], m.group(m.lastindex).strip(), value
+    for style in STYLES[index + 1 :]:  # a number of no value (〇、): the next style that fits
         m = style.pattern.match(text)
-        if not m:
-            continue
-        number = m.group(1)
-        enclosed = _enclosed_value(number)
-        if enclosed:  # ① is a digit to str.isdigit, so test it first
-            value = enclosed
-        elif number.isdigit():
-            value = int(number)
-        else:
-            value = chinese_number(number)
+        value = _value(m.group(1)) if m else None
         if value:
             return style, m.group(0).strip(), value
     return None
+
+
+def _value(number: str) -> int | None:
+    enclosed = _enclosed_value(number)
+    if enclosed:  # ① is a digit to str.isdigit, so test it first
+        return enclosed
+    return int(number) if number.isdigit() else chinese_number(number)
 
 
 def _enclosed_value(number: str) -> int | None:
