@@ -317,6 +317,8 @@ def _assign_roles(named: list[tuple[str, str]]) -> list[Department]:
 
 def _segments(folded: str) -> list[tuple[str, int, int]]:
     """Split at labels: (role, start, end) for each stretch; leaders and time limits skipped."""
+    if "：" not in folded:  # every label ends in one; most lists have none
+        return [("any", 0, len(folded))] if folded else []
     segments = []
     role, start = "any", 0
     for m in LABEL.finditer(folded):
