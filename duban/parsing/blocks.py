@@ -29,6 +29,8 @@ TERMINAL = "。；;：:！!？?）)」』”》…"
 # Above the body a title may break right after a book title it names
 # (…关于贯彻《某某条例》 / 加快某某发展的实施意见): there 》 ends no block.
 HEADER_TERMINAL = TERMINAL.replace("》", "")
+# A sentence's punctuation, which a title's line does not hold.
+SENTENCE_MARKS = re.compile("[。，；;,]")
 # Marks after which a line surely continues.
 CONTINUING = "，,、（(《“"
 DATE_LINE = re.compile(
@@ -173,8 +175,13 @@ def _continues(
         return False  # 索引号：… / 发文字号：… — a website's information table, a field a line
     if uses_indent and indented:
         # An indented line opens a paragraph, unless it goes on a title centred by indenting
-        # each of its lines.
-        return not in_body and previous_indented and _title_goes_on(previous, line)
+        # each of its lines: short and without a sentence's punctuation, like the line above.
+        return (
+            not in_body
+            and previous_indented
+            and not SENTENCE_MARKS.search(line)
+            and _title_goes_on(previous, line)
+        )
     if (
         not in_body
         and line.startswith("各")
