@@ -26,6 +26,11 @@ from duban.parsing.vocabulary import FOOTER_LINES, WEB_PAGE_FIELDS, WEB_PAGE_OTH
 SPACES = " \t\u3000\u00a0\u2002\u2003\u2009\u200b"
 # Marks after which a line is a finished sentence or block.
 TERMINAL = "。；;：:！!？?）)」』”》…"
+# Above the body a title may break right after a book title it names
+# (…关于贯彻《某某条例》 / 加快某某发展的实施意见): there 》 ends no block.
+HEADER_TERMINAL = TERMINAL.replace("》", "")
+# A sentence's punctuation, which a title's line does not hold.
+SENTENCE_MARKS = re.compile("[。，；;,]")
 # Marks after which a line surely continues.
 CONTINUING = "，,、（(《“"
 DATE_LINE = re.compile(
@@ -85,12 +90,12 @@ def split_paragraphs(state: ParseState) -> None:
     uses_indent = sum(1 for text, indented in lines if text and indented) >= 3
     paragraphs: list[Paragraph] = []
     parts: list[str] = []
-    seen_numbering = started_numbered = False
+    seen_numbering = started_numbered = previous_indented = False
     previous = ""
     for index, (text, indented) in enumerate(lines):
         if not text:
             _flush(paragraphs, parts)
-            previous = ""
+            previous, previous_indented = "", False
             continue
         numbered = match_label(text) is not None
         heading = len(parts) == 1 and started_numbered
@@ -98,7 +103,15 @@ def split_paragraphs(state: ParseState) -> None:
             parts
             and not _is_signer(text, lines, index)
             and _continues(
-                previous, text, indented, numbered, width, uses_indent, seen_numbering, heading
+                previous,
+                text,
+                indented,
+                numbered,
+                width,
+                uses_indent,
+                seen_numbering,
+                heading,
+                previous_indented,
             )
         ):
             parts.append(text)
@@ -109,7 +122,7 @@ def split_paragraphs(state: ParseState) -> None:
             started_numbered = numbered
         # An attached text starts over: its title may be broken over lines like the first.
         seen_numbering = (seen_numbering or numbered) and not ATTACHMENT_HEADING.fullmatch(text)
-        previous = text
+        previous, previous_indented = text, indented
     _flush(paragraphs, parts)
     state.paragraphs = [p for p in paragraphs if p.text]
 
@@ -140,10 +153,12 @@ def _continues(
     uses_indent: bool,
     in_body: bool,
     heading: bool = False,
+    previous_indented: bool = False,
 ) -> bool:
     """Whether ``line`` continues the paragraph whose last line is ``previous``.
 
-    ``heading``: ``previous`` is the first line of a numbered paragraph.
+    ``heading``: ``previous`` is the first line of a numbered paragraph; ``previous_indented``:
+    ``previous`` was indented.
     """
     if (
         numbered
@@ -159,7 +174,14 @@ def _continues(
     if WEB_FIELD_LINE.match(previous) or (FIELD_LINE.match(previous) and FIELD_LINE.match(line)):
         return False  # 索引号：… / 发文字号：… — a website's information table, a field a line
     if uses_indent and indented:
-        return False
+        # An indented line opens a paragraph, unless it goes on a title centred by indenting
+        # each of its lines: short and without a sentence's punctuation, like the line above.
+        return (
+            not in_body
+            and previous_indented
+            and not SENTENCE_MARKS.search(line)
+            and _title_goes_on(previous, line)
+        )
     if (
         not in_body
         and line.startswith("各")
@@ -173,13 +195,18 @@ def _continues(
         return True
     if heading and uses_indent and previous[-1] not in TERMINAL and len(line) <= HEADER_LINE_MAX:
         return True  # a heading broken over lines in an indented copy: the rest is not indented
-    if in_body or previous[-1] in TERMINAL or line[-1] in "：:":
+    if in_body:
         return False
-    # Above the body: a title broken over lines. Headings are short and unpunctuated.
+    return (not indented or previous_indented) and _title_goes_on(previous, line)
+
+
+def _title_goes_on(previous: str, line: str) -> bool:
+    """Above the body: a title broken over lines. Headings are short and unpunctuated."""
     return (
-        len(previous) <= HEADER_LINE_MAX
+        previous[-1] not in HEADER_TERMINAL
+        and line[-1] not in "：:"
+        and len(previous) <= HEADER_LINE_MAX
         and len(line) <= HEADER_LINE_MAX
-        and not indented
         and "：" not in previous
         and ":" not in previous
         and not NOT_A_TITLE.fullmatch(previous)

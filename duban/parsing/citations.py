@@ -15,6 +15,11 @@ from duban.parsing.document import CitedDocument
 DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,10})\s*[〔\[［【(（﹝]\s*((?:19|20)\d{2})\s*[〕\]］】)）﹞]\s*(\d{1,5})\s*([号號])"
 )
+# DOC_NUMBER in two parts: the bracketed year and serial, then the code right before them.
+_YEAR_AND_SERIAL = re.compile(
+    r"[〔\[［【(（﹝]\s*((?:19|20)\d{2})\s*[〕\]］】)）﹞]\s*(\d{1,5})\s*([号號])"
+)
+_CODE_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,10})\s*$")
 # Words that end the running text before a 机关代字: the code starts after the last of them.
 _LEADING_WORDS = re.compile(
     r".*(?:根据|按照|依据|对照|参照|贯彻|落实|执行|印发|转发|文件|的|和|及|与|是|见)"
@@ -35,12 +40,19 @@ def find_citations(text: str) -> list[CitedDocument]:
     found: list[CitedDocument] = []
     if "号" not in text and "號" not in text:
         return found  # most paragraphs cite nothing; skip the scan
-    for m in DOC_NUMBER.finditer(text):
-        code = _LEADING_WORDS.sub("", m.group(1))
+    previous_end = 0
+    for m in _YEAR_AND_SERIAL.finditer(text):
+        # The 机关代字 ends right before the bracket; looking back from each bracketed year
+        # costs far less than trying DOC_NUMBER's run of characters at every position.
+        written = _CODE_BEFORE.search(text, max(previous_end, m.start() - 20), m.start())
+        if not written:
+            continue
+        previous_end = m.end()
+        code = _LEADING_WORDS.sub("", written.group(1))
         if not code:
             continue
-        number = f"{code}〔{m.group(2)}〕{m.group(3)}{m.group(4)}"
-        start = m.start(1) + len(m.group(1)) - len(code)
+        number = f"{code}〔{m.group(1)}〕{m.group(2)}{m.group(3)}"
+        start = written.start(1) + len(written.group(1)) - len(code)
         window = text[max(0, start - 320) : start]
         title = _TITLE_BEFORE.search(window)
         found.append(CitedDocument(number=number, title=title.group(1) if title else None))

@@ -31,11 +31,14 @@ from duban.parsing.document import Department
 from duban.parsing.normalize import recognition_view
 from duban.parsing.vocabulary import (
     BODY_WORDS,
+    COLLECTIVE_STARTS,
+    GROUP_WORDS,
     LABEL_LEVELS,
     LEADER_LABELS,
     LIST_LABELS,
     NAME_PREFIXES,
     OTHERS_SUFFIXES,
+    PLACE_BODY_ENDINGS,
     ROLE_MARKERS,
     TIME_LABELS,
 )
@@ -54,10 +57,14 @@ LABEL = re.compile(
 _LABEL_ROLES["负责单位"] = "any"
 _SKIPPED_LABELS = frozenset([*LEADER_LABELS, *TIME_LABELS])
 _MARKERS = sorted(ROLE_MARKERS, key=lambda entry: len(entry[0]), reverse=True)
+# The markers written backwards, longest first, and the role each gives.
+_MARKER_BACKWARDS = re.compile("|".join(re.escape(marker[::-1]) for marker, _role in _MARKERS))
+_MARKER_ROLE = {marker[::-1]: role for marker, role in _MARKERS}
 _SEPARATORS = frozenset("、，；及\n")
 # Spaces separate names where a name ends before them (责任单位：省大数据局　省通信管理局).
 _SPACES = frozenset(" \u3000\t")
 _JOINERS = ("与", "和", "会同")
+_PART_BREAK = re.compile("[（）、，；及\n \u3000\t等与和会]")
 # A clause that is a time or an action, not a name (6月底前出台, 年内持续推进).
 NOT_A_NAME = re.compile(
     r"\d+\s*月|[一二三四五六七八九十]+月|\d{4}\s*年|年内|年底|年末|季度|半年|持续|长期|前完成|底前"
@@ -66,6 +73,7 @@ NOT_A_NAME = re.compile(
 # Extra endings of names that are places or institutions (各市州, 兰州大学, 金融机构).
 _NAME_ENDINGS = (
     *BODY_WORDS,
+    *GROUP_WORDS,
     "市",
     "州",
     "县",
@@ -84,7 +92,9 @@ _NAME_ENDINGS = (
     "業",
     "級",
 )
-_COLLECTIVE_START = ("各", "有关", "相关", "其他", "省直", "市直", "县直", "驻")
+_COLLECTIVE_START = COLLECTIVE_STARTS
+# A bare place name (河阳、川北、石门市政府): two to four Han characters, nothing else.
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # A role marker anywhere in a bracket's content makes it a department list.
 _ROLE_WORD = re.compile(r"牵头|负责|配合|参与|协办|单位：|部门：")
 _SENTENCE_END = "。；\n"
@@ -117,11 +127,13 @@ class Parenthesised:
         found = []
         for start, end in _bracket_groups(folded, self.OPEN, self.CLOSE):
             inner = folded[start + 1 : end - 1]
+            labelled = LABEL.match(inner)
+            # Names are split only for a bracket that can be a list: most brackets (a cited
+            # document's number, 市（州）) cannot, and splitting is the costly part.
+            if not (labelled or _ROLE_WORD.search(inner) or self._is_bare_list(folded, end, inner)):
+                continue
             departments = parse_names(text[start + 1 : end - 1], inner)
-            if _ROLE_WORD.search(inner) or LABEL.match(inner):
-                if departments or LABEL.match(inner):
-                    found.append(DepartmentList(start, end, departments, self.name))
-            elif departments and self._is_bare_list(folded, end, inner):
+            if departments or labelled:
                 found.append(DepartmentList(start, end, departments, self.name))
         return found
 
@@ -252,12 +264,10 @@ def parse_names(text: str, folded: str) -> list[Department]:
         if role == "skip":
             continue
         pending: list[int] = []  # indexes in ``named`` waiting for a role marker
-        for part_start, part_end in _parts(folded, start, end):
-            part = folded[part_start:part_end]
-            marker_role, name_end = _strip_marker(part)
-            name_start = _strip_prefix(part, name_end)
-            name = text[part_start + name_start : part_start + name_end].strip(" \u3000\t")
-            if name and _is_name(folded[part_start + name_start : part_start + name_end]):
+        pieces = _pieces(folded, start, end)
+        for k, (marker_role, name_start, name_end) in enumerate(pieces):
+            name = text[name_start:name_end].strip(" \u3000\t")
+            if name and (_is_name(folded[name_start:name_end]) or _bare_place(folded, pieces, k)):
                 named.append((name, role))
                 pending.append(len(named) - 1)
             if marker_role:
@@ -266,6 +276,35 @@ def parse_names(text: str, folded: str) -> list[Department]:
                         named[index] = (named[index][0], marker_role)
                 pending = []
     return _assign_roles(named)
+
+
+def _pieces(folded: str, start: int, end: int) -> list[tuple[str | None, int, int]]:
+    """Each part's role marker and the span of its name (without markers and prefixes)."""
+    pieces = []
+    for part_start, part_end in _parts(folded, start, end):
+        part = folded[part_start:part_end]
+        marker_role, name_end = _strip_marker(part)
+        name_start = _strip_prefix(part, name_end)
+        pieces.append((marker_role, part_start + name_start, part_start + name_end))
+    return pieces
+
+
+def _bare_place(folded: str, pieces: list[tuple[str | None, int, int]], k: int) -> bool:
+    """A place named bare in a run that writes the body once at its end (河阳、川北、石门市政府):
+    the run goes on with ``、`` over bare places to a name ending in a place body."""
+    for j in range(k, len(pieces) - 1):
+        marker, name_start, name_end = pieces[j]
+        if marker or not _BARE_PLACE.fullmatch(folded[name_start:name_end].strip()):
+            return False
+        if (
+            NOT_A_NAME.search(folded[name_start:name_end])
+            or folded[name_end : name_end + 1] != "、"
+        ):
+            return False
+        following = folded[pieces[j + 1][1] : pieces[j + 1][2]].strip()
+        if _is_name(following):
+            return following.endswith(PLACE_BODY_ENDINGS)
+    return False
 
 
 def _assign_roles(named: list[tuple[str, str]]) -> list[Department]:
@@ -278,6 +317,8 @@ def _assign_roles(named: list[tuple[str, str]]) -> list[Department]:
 
 def _segments(folded: str) -> list[tuple[str, int, int]]:
     """Split at labels: (role, start, end) for each stretch; leaders and time limits skipped."""
+    if "：" not in folded:  # every label ends in one; most lists have none
+        return [("any", 0, len(folded))] if folded else []
     segments = []
     role, start = "any", 0
     for m in LABEL.finditer(folded):
@@ -292,35 +333,43 @@ def _segments(folded: str) -> list[tuple[str, int, int]]:
 def _parts(folded: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans between separators, and at 与/和 where a body's name ends before them."""
     parts = []
-    part_start = start
-    i = start
+    part_start = skip_to = start
     depth = 0  # separators inside brackets belong to a name: 各县（市、区）人民政府
-    while i < end:
-        char = folded[i]
+    # Visit only the characters that can end a part, not every character of the list.
+    for m in _PART_BREAK.finditer(folded, start, end):
+        i, char = m.start(), m.group()
+        if i < skip_to:
+            continue
         if char == "（":
             depth += 1
-        elif char == "）" and depth:
-            depth -= 1
+        elif char == "）":
+            depth = max(depth - 1, 0)
         elif depth:
-            pass
+            continue
         elif char in _SEPARATORS or (
             # a short window: the endings are at most three characters, and the scan linear
             char in _SPACES and folded[max(part_start, i - 4) : i].endswith(_NAME_ENDINGS)
         ):
             parts.append((part_start, i))
             part_start = i + 1
+        elif char == "等" and _ends_a_name_before_collective(folded, part_start, i, end):
+            parts.append((part_start, i))  # 省市场监管局等省直有关部门: two names
+            part_start = i + 1
         else:
-            for joiner in _JOINERS:
-                if folded.startswith(joiner, i) and i + len(joiner) < end:
-                    before = folded[part_start:i]
-                    if before.endswith(BODY_WORDS):
-                        parts.append((part_start, i))
-                        part_start = i + len(joiner)
-                        i = part_start - 1
-                        break
-        i += 1
+            joiner = next((j for j in _JOINERS if folded.startswith(j, i)), None)
+            if joiner and i + len(joiner) < end and folded[part_start:i].endswith(BODY_WORDS):
+                parts.append((part_start, i))
+                part_start = skip_to = i + len(joiner)
     parts.append((part_start, end))
     return [(s, e) for s, e in parts if e > s]
+
+
+def _ends_a_name_before_collective(folded: str, part_start: int, i: int, end: int) -> bool:
+    return (
+        i + 1 < end
+        and folded.startswith(COLLECTIVE_STARTS, i + 1)
+        and folded[part_start:i].endswith(_NAME_ENDINGS)
+    )
 
 
 def _strip_marker(part: str) -> tuple[str | None, int]:
@@ -330,27 +379,35 @@ def _strip_marker(part: str) -> tuple[str | None, int]:
     """
     end = len(part.rstrip(" 。."))
     role = None
-    while True:
-        marker = next((m for m in _MARKERS if part.startswith(m[0], end - len(m[0]))), None)
-        if marker is None or len(marker[0]) > end:
-            break
-        end -= len(marker[0])
-        role = marker[1] if role in (None, "any") else role
-    for suffix in OTHERS_SUFFIXES:
-        if part.startswith(suffix, end - len(suffix)) and end > len(suffix):
-            end -= len(suffix)
-            break
-    while part[:end].endswith("等"):
+    # Markers are matched from the end, on the part read backwards: one regex match a marker.
+    backwards = part[end - 1 :: -1] if end else ""
+    position = 0
+    while m := _MARKER_BACKWARDS.match(backwards, position):
+        position = m.end()
+        role = _MARKER_ROLE[m.group()] if role in (None, "any") else role
+    end -= position
+    if part.endswith(OTHERS_SUFFIXES, 0, end):
+        suffix = next(s for s in OTHERS_SUFFIXES if part.endswith(s, 0, end))
+        end -= len(suffix) if end > len(suffix) else 0
+    while end and part[end - 1] == "等":
         end -= 1
     return role, end
 
 
 def _strip_prefix(part: str, end: int) -> int:
     start = len(part[:end]) - len(part[:end].lstrip(" \u3000\t"))
-    for prefix in NAME_PREFIXES:
-        if part.startswith(prefix, start) and end - start > len(prefix) + 1:
-            return start + len(prefix)
+    if part.startswith(NAME_PREFIXES, start):
+        for prefix in NAME_PREFIXES:
+            if part.startswith(prefix, start) and end - start > len(prefix) + 1:
+                return start + len(prefix)
     return start
+
+
+def name_is_a_body(name: str) -> bool:
+    """Whether a name as written ends like a body or opens like a collective one; a bare
+    place name read from its run (河阳 of 河阳、川北、石门市政府) does not."""
+    folded = recognition_view(name)
+    return folded.endswith(_NAME_ENDINGS) or folded.startswith(_COLLECTIVE_START)
 
 
 def _is_name(candidate: str) -> bool:
@@ -375,11 +432,19 @@ def _trim_closing_mark(folded: str, start: int, end: int) -> int:
     return end
 
 
+_BRACKET_CHARS = {
+    (opening, closing): re.compile(f"[{re.escape(opening)}{re.escape(closing)}\n]")
+    for opening, closing in (("（", "）"), ("【", "】"))
+}
+
+
 def _bracket_groups(folded: str, opening: str, closing: str) -> list[tuple[int, int]]:
     """Spans of the outermost balanced bracket groups, closing bracket included."""
     groups = []
     depth, start = 0, 0
-    for i, char in enumerate(folded):
+    # Only brackets and line ends matter: visit those, not every character.
+    for m in _BRACKET_CHARS[opening, closing].finditer(folded):
+        i, char = m.start(), m.group()
         if char == opening:
             if depth == 0:
                 start = i

@@ -54,6 +54,9 @@ class Item:
     deadlines: list[Deadline] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     children: list[Item] = field(default_factory=list)
+    # How sure the parse is of this item, and why not more (see ``confidence.py``).
+    confidence: float = 1.0
+    doubts: list[str] = field(default_factory=list)
 
     def walk(self):
         yield self

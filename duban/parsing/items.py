@@ -95,9 +95,13 @@ def _item(node: Node, path: str, level: int, state: ParseState) -> Item:
     notes = _extend_over_time_lines(text, find_lists(text))
     lists = [found for found in notes if found.departments]
     item = Item(path=path, level=level, label=node.label, title=title_of(text, notes), text=text)
+    if paragraphs[0].numbering_doubt:
+        item.doubts.append(paragraphs[0].numbering_doubt)
     _fill_details(item, state)
     if len(lists) == 1:
         item.departments = list(lists[0].departments)
+        if lists[0].recognizer == "next-line":
+            item.doubts.append("next-line-list")
     elif len(lists) > 1:
         item.children = _units(text, notes, lists, path, level, state)
     offset = len(item.children)
@@ -134,6 +138,7 @@ def _units(
             title=title_of(unit_text, unit_notes),
             text=unit_text,
             departments=list(found.departments),
+            doubts=["next-line-list"] if found.recognizer == "next-line" else [],
         )
         _fill_details(unit, state)
         units.append(unit)

@@ -105,7 +105,32 @@ def parse_date(text: str) -> str | None:
 
 def _trailer_start(paragraphs: list[Paragraph], body_start: int) -> int:
     """Index of the signature and footer block at the end (attachment list, issuer, date,
-    抄送 …)."""
+    抄送 …), or of the signature when attachments that are no numbered text follow it."""
+    start = _footer_start(paragraphs, body_start)
+    if start == len(paragraphs) or not is_date_line(paragraphs[start].text):
+        signed = _signature_before_attachments(paragraphs, body_start)
+        if signed is not None:
+            return signed
+    return start
+
+
+def _signature_before_attachments(paragraphs: list[Paragraph], body_start: int) -> int | None:
+    """The last signature (an issuer's line above a date line) that an attachment heading
+    follows with no numbered item after it: a 附件 table or list printed below the signature
+    (``find_attached_text`` takes numbered attached text as the body instead)."""
+    for index in range(len(paragraphs) - 2, body_start, -1):
+        if paragraphs[index].level:
+            return None
+        if (
+            is_date_line(paragraphs[index].text)
+            and ATTACHMENT_HEADING.match(paragraphs[index + 1].text)
+            and _looks_like_issuer(paragraphs[index - 1].text)
+        ):
+            return index - 1
+    return None
+
+
+def _footer_start(paragraphs: list[Paragraph], body_start: int) -> int:
     start = len(paragraphs)
     while start > body_start:
         text = paragraphs[start - 1].text

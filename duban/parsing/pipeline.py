@@ -11,7 +11,8 @@
 7. ``split_closing`` — set the implementation requirements after the last item apart;
 8. ``make_items`` — units of work and their departments, titles, citations, deadlines, targets;
 9. ``collect_citations`` — the document's cited documents, unique, in first-seen order;
-10. ``fill_canonical`` — canonical department names from the caller's directory.
+10. ``fill_canonical`` — canonical department names from the caller's directory;
+11. ``rate_items`` — each item's confidence and the doubts behind it.
 
 Each stage is ``stage(state) -> None`` over one ``ParseState``; the order below is the whole
 wiring. Every stage is linear in the length of the text.
@@ -24,6 +25,7 @@ from collections.abc import Callable, Mapping
 from duban.parsing.attachments import find_attached_text
 from duban.parsing.blocks import split_paragraphs
 from duban.parsing.citations import find_citations, unique_citations
+from duban.parsing.confidence import rate_items
 from duban.parsing.document import Document, ParseError
 from duban.parsing.items import build_tree, make_items, split_closing
 from duban.parsing.meta import read_meta
@@ -61,6 +63,7 @@ STAGES: list[Callable[[ParseState], None]] = [
     make_items,
     collect_citations,
     fill_canonical,
+    rate_items,
 ]
 
 

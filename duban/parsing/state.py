@@ -23,6 +23,7 @@ class Paragraph:
     style: str | None = None
     value: int | None = None
     level: int = 0
+    numbering_doubt: str | None = None  # a doubt the numbering stage had (see confidence.py)
 
     @property
     def body(self) -> str:

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from .citations import DOC_NUMBER, find_citations, unique_citations
+from .confidence import rate_tree
 from .document import Closing, Document, Item, Meta, ParseError
 from .meta import parse_date
 from .sources import TableSource
@@ -42,6 +43,8 @@ FIRST_SENTENCE = re.compile(r"^(.*?)[。；;]")
 # A notes row under the table (注：各牵头单位于每月5日前报送进展…), often merged across the row: it
 # ends the tasks and is kept as closing text, never read as an area or a task.
 NOTE_ROW = re.compile(r"^(?:注|备注|说明|附注|填表说明)\s*\d*\s*[：:]")
+# 《甘肃省2012年经济体制改革重点工作意见》　甘政发〔2012〕53号　2012-04-28
+DECOMPOSED_DOCUMENT = re.compile(r"《([^《》]{4,120})》[\s\u3000（()）]*[^《》。；：:]{0,60}")
 _ROLE_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合)[^（）()]*[）)]\s*$")
 
 
@@ -85,6 +88,7 @@ def parse_table(source: TableSource, *, year: int | None = None, name: str = "")
     notes += row_notes
     if notes:
         document.closing = Closing(text="\n".join(notes))
+    rate_tree(document.items)
     return document
 
 
@@ -100,9 +104,16 @@ def _split_notes(rows: list[_Row]) -> tuple[list[_Row], list[str]]:
 
 def _meta(source: TableSource) -> Meta:
     """Title from the title row; a document number and a date when printed around the table
-    (the exported table carries them in a subtitle row)."""
+    (the exported table carries them in a subtitle row). A subtitle that names, in 《》, the
+    document the table decomposes — that title and its number or date, nothing else — makes
+    the table that document's: its title is the document's, as a cover note's is the text's it
+    forwards (corpus convention 7). Duban's export writes that subtitle, so the plan's own title
+    survives export and re-import."""
     meta = Meta(title=source.title.strip())
     for note in source.notes:
+        named = DECOMPOSED_DOCUMENT.fullmatch(note.strip())
+        if named and (DOC_NUMBER.search(note) or ISO_DATE.search(note)):
+            meta.title = named.group(1).strip()
         number = DOC_NUMBER.search(note)
         if number and meta.doc_number is None:
             meta.doc_number = find_citations(number.group(0))[0].number

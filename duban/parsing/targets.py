@@ -27,7 +27,17 @@ def _alternation(words) -> str:
 
 _BEFORE = dict(COMPARATORS_BEFORE)
 _AFTER = dict(COMPARATORS_AFTER)
+
+
+def _first_characters(*word_lists) -> str:
+    return "".join(sorted({re.escape(word[0]) for words in word_lists for word in words}))
+
+
+# Every part before the unit is optional, so without a look at the first character the
+# engine would try every alternative at every position; the lookahead lets it skip them. A
+# target opens with its number or a comparator (超千亿元): a unit alone is none.
 QUANTITY = re.compile(
+    rf"(?=[\d{_first_characters(_BEFORE)}])"
     rf"(?P<before>{_alternation(_BEFORE)})?"
     r"(?<![\d.〔\[])(?P<number>\d+(?:\.\d+)?)?"
     rf"(?P<magnitude>{_alternation(TARGET_MAGNITUDES)})?"
@@ -35,6 +45,7 @@ QUANTITY = re.compile(
     rf"(?P<after>{_alternation(_AFTER)})?"
 )
 COMPARISON = re.compile(
+    rf"(?=[{_first_characters(k for k in _BEFORE if len(k) > 1)}])"
     rf"(?P<before>{_alternation(k for k in _BEFORE if len(k) > 1)})"
     r"(?P<reference>[^，。；、\d\n（）]{2,20}?)(?=[，。；、\n（]|$)"
 )

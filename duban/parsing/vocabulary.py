@@ -281,8 +281,27 @@ FOOTER_LINES = (
 # Leading words before the names (由省财政厅牵头).
 NAME_PREFIXES = ("会同", "由", "并", "请")
 
-# What follows a name to say "and others" (省财政厅等有关部门): dropped with the 等.
-OTHERS_SUFFIXES = ("等有关部门", "等相关部门", "等有关单位", "等相关单位", "等部门", "等单位")
+# What follows a name to say "and others" (省财政厅等部门): dropped with the 等. A collective
+# name after 等 (等有关部门, 等省直有关部门) is a name of its own (corpus README §4).
+OTHERS_SUFFIXES = ("等部门", "等单位", "等部門", "等單位")
+
+# How a collective name opens (有关部门, 省直有关部门, 各县区政府): after a dropped 等 it is a
+# name of its own, so 等 separates it from the name before.
+COLLECTIVE_STARTS = (
+    "各", "有关", "相关", "其他", "其它", "省直", "市直", "县直", "区直", "驻",
+    "有關", "相關", "縣直", "區直", "駐",
+)  # fmt: skip
+
+# Endings of working bodies that are no office: task forces and working groups (全市项目建设
+# 各专班, 项目建设专班, 领导小组办公室 ends in 室 already).
+GROUP_WORDS = ("专班", "專班", "工作组", "工作組", "指挥部", "指揮部", "工作队", "工作隊")
+
+# What a bare place name shares with the last name of its run (河阳、川北、石门市政府):
+# the place body's ending, written once at the end.
+PLACE_BODY_ENDINGS = (
+    "政府", "党委", "市委", "县委", "区委", "州委", "黨委", "縣委", "區委",
+    "市", "州", "县", "区", "旗", "镇", "乡", "縣", "區", "鎮", "鄉",
+)  # fmt: skip
 
 # Time phrases. Each entry: phrase or pattern (with {month} {n} {year} slots), and the rule
 # that resolves it against the plan year. Rules are named in deadlines.py.

@@ -48,10 +48,12 @@ from duban.plans.permissions import (
     can_import_plan,
     can_review_plan,
 )
-from duban.plans.review import source_segments, with_split_points
+from duban.plans.review import least_certain, source_segments, with_split_points
 from duban.plans.services.publishing import publish_problems
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# How many of the least certain tasks the review screen lists first.
+REVIEW_DOUBTS = 12
 # Uploaded task tables wait here between the preview and the confirmation.
 PENDING_TABLES = "tasktables/pending"
 # A document kept between asking for its year and importing it (one per session).
@@ -173,6 +175,7 @@ def plan_review(request: HttpRequest, plan_id: int) -> HttpResponse:
         **_plan_page(request, plan),
         "tree": tree,
         "segments": source_segments(plan.source.text if plan.source else "", tree),
+        "doubts": least_certain(plan.source.parse if plan.source else None, tree)[:REVIEW_DOUBTS],
         "unresolved": selectors.unresolved_names(plan),
         "problems": publish_problems(plan) if plan.status == Plan.Status.DRAFT else [],
         "summary": selectors.plan_summary(plan),

@@ -1,6 +1,9 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from duban.parsing import resolve_deadlines
+from duban.parsing.deadlines import PHRASES, find_deadlines, recognition_view, resolve
 
 # phrase as written in a task, plan year 2012 → (phrase kept, start, end)
 DEADLINES = [
@@ -53,3 +56,28 @@ def test_traditional_phrases_are_found_and_kept_as_written():
 
 def test_years_and_numbers_that_are_not_deadlines_are_ignored():
     assert resolve_deadlines("2012年是关键之年，完成14项重点工程", 2012) == []
+
+
+# The search near each phrase's rarest character finds what a search of the whole text finds.
+_PIECES = ["年", "月", "日", "前", "底", "内", "季度", "上半年", "下半", "今", "本年度", "用", "至",
+           "2012", "12", "6", "十二", "三", "两", "中旬", "，", "（", "持续推进", "长期坚持", "完成"]  # fmt: skip
+
+
+def _whole_text_search(text: str, year: int) -> list:
+    view = recognition_view(text)
+    candidates = [(m, rule) for pattern, rule in PHRASES for m in pattern.finditer(view)]
+    candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
+    taken, chosen = [], []
+    for m, rule in candidates:
+        if not any(m.start() < end and start < m.end() for start, end in taken):
+            taken.append((m.start(), m.end()))
+            chosen.append((m, rule))
+    chosen.sort(key=lambda c: c[0].start())
+    return [resolve(text[m.start() : m.end()], m.groupdict(), rule, year) for m, rule in chosen]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_searching_near_the_anchors_finds_what_a_whole_text_search_finds(pieces):
+    text = "".join(pieces)
+    assert find_deadlines(text, 2012) == _whole_text_search(text, 2012)

@@ -38,9 +38,10 @@ def task_table_filename(plan: Plan) -> str:
 
 
 def _short_title(plan: Plan) -> str:
-    # 甘肃省2012年经济体制改革重点工作意见 → 经济体制改革重点工作
+    # 甘肃省2012年经济体制改革重点工作意见 → 经济体制改革重点工作; a plan imported from a table
+    # (…重点任务分解表) keeps its name without the table's, which the export adds once.
     title = re.sub(r"^.*?\d{4}年", "", plan.title)
-    return re.sub(r"(意见|方案|计划|安排)$", "", title) or title
+    return re.sub(r"(意见|方案|计划|安排|任务分解表|分解表)$", "", title) or title
 
 
 def task_table_rows(plan: Plan) -> list[TaskRow]:
@@ -80,16 +81,25 @@ def due_cell(task: Task) -> str:
 
 def task_table_export(*, plan: Plan, stream: IO[bytes]) -> str:
     """Write the plan's table to `stream`; returns the file name to offer."""
-    source = plan.source
-    subtitle_parts = [source.doc_number, source.issued_on and source.issued_on.isoformat()]
-    subtitle = "　".join(p for p in subtitle_parts if p) if source else ""
     write_task_table(
         task_table_rows(plan),
         stream,
         title=f"{plan.year}年{_short_title(plan)}任务分解表",
-        subtitle=subtitle or None,
+        subtitle=_subtitle(plan) or None,
     )
     return task_table_filename(plan)
+
+
+def _subtitle(plan: Plan) -> str:
+    """《plan title》, document number and date: the document the table decomposes. Importing
+    the table reads the plan's title back from it (see `duban.parsing.tables`)."""
+    source = plan.source
+    if source is None:
+        return ""
+    parts = [source.doc_number, source.issued_on and source.issued_on.isoformat()]
+    if any(parts):
+        parts.insert(0, f"《{plan.title}》")
+    return "　".join(p for p in parts if p)
 
 
 # --- re-import ------------------------------------------------------------------------------

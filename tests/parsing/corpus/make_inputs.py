@@ -82,6 +82,10 @@ def write_text_copies() -> None:
     (HERE / "baishi-2023-business-environment-notice-gbk.txt").write_bytes(
         baishi.replace("\n", "\r\n").encode("gbk")
     )
+    private_economy = text_of("jiangchuan-2024-private-economy-opinions.txt")
+    (HERE / "jiangchuan-2024-private-economy-opinions-gb18030.txt").write_bytes(
+        private_economy.encode("gb18030")
+    )
     notice = text_of("jiangchuan-2024-digital-government-notice.txt")
     (HERE / "jiangchuan-2024-digital-government-notice-traditional.txt").write_text(
         notice.translate(TRADITIONAL), encoding="utf-8"
