@@ -140,24 +140,24 @@ def test_the_calendar_shows_the_filing_deadline_to_lead_units_only(
 def test_the_scan_chases_whatever_an_app_registers(finance_task, finance_unit, caizheng):
     from duban.lib import owed
 
-    def decisions(*, as_of, lookahead_days, unit_id):
+    def inspections(*, as_of, lookahead_days, unit_id):
         return [
             owed.DueItem(
-                target="decision",
-                key="decision:1",
+                target="inspection",
+                key="inspection:1",
                 unit_id=finance_unit.pk,
                 plan_id=finance_task.plan_id,
-                title="联席会议议定事项",
+                title="专项督查整改事项",
                 due=as_of,
                 link="/",
             )
         ]
 
-    owed.register("decision", "议定事项", decisions)
+    owed.register("inspection", "督查整改事项", inspections)
     try:
         supervise(as_of=date(2012, 9, 30))
     finally:
-        owed._providers.pop("decision")
-    (reminder,) = reminders(target="decision")
+        owed._providers.pop("inspection")
+    (reminder,) = reminders(target="inspection")
     assert (reminder.kind, reminder.unit) == ("due_today", finance_unit)
-    assert owed.label("decision") == "decision"  # gone once unregistered
+    assert owed.label("inspection") == "inspection"  # gone once unregistered
