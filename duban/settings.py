@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "duban.audit.middleware.AuditContextMiddleware",
+    "duban.directory.middleware.IdleTimeoutMiddleware",
+    "duban.directory.middleware.AdministratorScopeMiddleware",
 ]
 
 ROOT_URLCONF = "duban.urls"
@@ -115,14 +117,36 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Password policy: at least 10 characters of three kinds (upper, lower, digits, symbols), not a
+# common password, not like the account's name. Argon2id for new hashes; PBKDF2 still checks
+# the old ones (and they are rehashed to Argon2 at the next sign-in).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("DUBAN_PASSWORD_MIN_LENGTH", 10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "duban.directory.passwords.CharacterClassValidator"},
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+# Sign-in: lock an account name after this many failures in a row, and an address after its
+# own limit, for the lock-out time; sign out a session idle longer than the idle time.
+DUBAN_LOGIN_MAX_FAILURES = env_int("DUBAN_LOGIN_MAX_FAILURES", 5)
+DUBAN_LOGIN_IP_MAX_FAILURES = env_int("DUBAN_LOGIN_IP_MAX_FAILURES", 30)
+DUBAN_LOGIN_LOCKOUT_MINUTES = env_int("DUBAN_LOGIN_LOCKOUT_MINUTES", 30)
+DUBAN_SESSION_IDLE_MINUTES = env_int("DUBAN_SESSION_IDLE_MINUTES", 30)
+# A session never outlives a working day, idle or not.
+SESSION_COOKIE_AGE = env_int("DUBAN_SESSION_MAX_HOURS", 12) * 3600
 # Object permissions are the apps' own `can_*` / `access_*` functions (written with the
 # `rules` predicates of directory/roles.py), not Django's permission tables: one way, not two.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# LockoutBackend is Django's ModelBackend refusing locked names and addresses.
+AUTHENTICATION_BACKENDS = ["duban.directory.backends.LockoutBackend"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -202,3 +226,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Audit trail: entries are kept this many days (at least 180, as 网络安全法 asks), then
+# `duban audit prune` may remove them.
+DUBAN_AUDIT_RETENTION_DAYS = env_int("DUBAN_AUDIT_RETENTION_DAYS", 365)

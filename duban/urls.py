@@ -1,5 +1,8 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
+
+from duban.directory.forms import LoginForm
 
 urlpatterns = [
     path("", include("duban.web.urls")),
@@ -11,6 +14,10 @@ urlpatterns = [
     path("reports/", include("duban.reports.urls")),
     path("notifications/", include("duban.notifications.urls")),
     path("api/", include("duban.api.urls")),
+    path("audit/", include("duban.audit.urls")),
+    path("accounts/security/", include("duban.directory.urls")),
+    # Sign-in says when an account is locked; the rest is Django's.
+    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
