@@ -52,6 +52,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PENDING_TABLES = "tasktables/pending"
 
 
+def parse_error_text(error: ParseError) -> str:
+    """The parser's refusal in the UI's language (its own message is English, for the CLI)."""
+    if error.msgid:
+        return _(error.msgid) % error.params
+    return str(error)
+
+
 def _refused(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
@@ -87,7 +94,9 @@ def plan_import(request: HttpRequest) -> HttpResponse:
                 plan = services.plan_import_file(
                     path=path, year=form.cleaned_data["year"], by=request.user
                 )
-            except (ParseError, audit.DomainError) as error:
+            except ParseError as error:
+                form.add_error("file", parse_error_text(error))
+            except audit.DomainError as error:
                 form.add_error("file", str(error))
             else:
                 messages.success(request, _("文件已导入，请对照原文审核任务。"))
