@@ -47,15 +47,17 @@ def check_zip(path: Path | IO[bytes]) -> set[str]:
             msgid=gettext_noop(
                 "%(name)s：解压后将达 %(size)s MB（上限 %(limit)s MB），疑似压缩炸弹，已拒绝。"
             ),
-            params={"name": name, "size": round(unzipped / 1e6), "limit": MAX_UNZIPPED_BYTES // 2**20},
+            params={
+                "name": name,
+                "size": round(unzipped / 1e6),
+                "limit": MAX_UNZIPPED_BYTES // 2**20,
+            },
         )
     if unzipped > 1_000_000 and unzipped > MAX_ZIP_RATIO * max(packed, 1):
         raise ZipBomb(
             f"{name}: compression ratio {unzipped // max(packed, 1)}:1 is implausible "
             "for an office file; refusing it as a zip bomb",
-            msgid=gettext_noop(
-                "%(name)s：压缩比 %(ratio)s:1 不像办公文档，疑似压缩炸弹，已拒绝。"
-            ),
+            msgid=gettext_noop("%(name)s：压缩比 %(ratio)s:1 不像办公文档，疑似压缩炸弹，已拒绝。"),
             params={"name": name, "ratio": unzipped // max(packed, 1)},
         )
     return {info.filename for info in infos}
