@@ -187,8 +187,8 @@ def _anchor() -> tuple[str, int]:
     first = AuditEntry.objects.order_by("id").first()
     if first is None or first.prev_hash == GENESIS:
         return GENESIS, 0
-    pruned = AuditEntry.objects.filter(kind=AuditEntry.Kind.PRUNED, object_id=str(first.id - 1))
-    if pruned.filter(detail__endswith=first.prev_hash).exists():
+    pruned = AuditEntry.objects.filter(kind=AuditEntry.Kind.PRUNED, id__gte=first.id)
+    if pruned.filter(detail__endswith=f"last hash {first.prev_hash}").exists():
         return first.prev_hash, first.id - 1
     return GENESIS, 0
 
@@ -255,8 +255,10 @@ def prune(*, keep_days: int, by=None) -> int:
     hash, so the shortened chain still verifies from its new first entry."""
     cutoff = timezone.now() - timedelta(days=keep_days)
     _lock_head()
-    old = AuditEntry.objects.filter(at__lt=cutoff).order_by("-id")
-    last = old.first()
+    # Only a prefix of the chain can go: up to the first entry still inside the period.
+    kept = AuditEntry.objects.filter(at__gte=cutoff).order_by("id").values_list("id", flat=True)
+    old = AuditEntry.objects.filter(id__lt=kept.first()) if kept.exists() else AuditEntry.objects
+    last = old.order_by("-id").first()
     if last is None:
         return 0
     count = old.count()
