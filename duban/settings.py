@@ -189,6 +189,9 @@ DUBAN_WEBHOOK_HOSTS = env_list(
     ["qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com"],
 )
 
+# Backups: Django's JSON with times kept to the microsecond (see duban/lib/backup.py).
+SERIALIZATION_MODULES = {"exactjson": "duban.lib.exact_json"}
+
 # Background jobs live in the same database: no extra service to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
