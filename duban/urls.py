@@ -22,5 +22,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+# A database that is restarting gives a clean 503 page, not a stack trace.
+handler500 = "duban.web.views.server_error"
+
 # Uploaded evidence and source files are never served from MEDIA_ROOT directly,
 # not even in the demo: only the permission-checked download views hand them out.

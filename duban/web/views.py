@@ -1,6 +1,11 @@
+import sys
+
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template import loader
+from django.views import defaults
 
 from duban.web.home import home_context, home_template
 
@@ -9,3 +14,19 @@ from duban.web.home import home_context, home_template
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     return render(request, home_template(user), home_context(user))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or 503 when the database is out of reach (restarting): a clean page, no trace, and
+    the next request reconnects (CONN_HEALTH_CHECKS)."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        return HttpResponse(loader.render_to_string("503.html"), status=503)
+    return defaults.server_error(request)
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    """For the load balancer and monitoring: 200 when the database answers, else 503."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok", content_type="text/plain")
