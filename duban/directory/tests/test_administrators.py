@@ -113,3 +113,18 @@ def test_the_administrators_reach_nothing_else(client, demo_accounts, who):
     home = client.get(reverse("web:home"))
     assert home.status_code == 302
     assert client.get(home["Location"]).status_code == 200
+
+
+def test_the_superuser_cannot_change_a_role_in_the_admin(client, admin_user, viewer):
+    client.force_login(admin_user)
+    url = reverse("admin:directory_user_change", args=[viewer.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    assert "role" not in form.fields and "is_superuser" not in form.fields
+
+
+def test_the_admin_offers_no_audit_tables(client, admin_user):
+    client.force_login(admin_user)
+    for path in ("/admin/audit/auditentry/", "/admin/plans/historicaltask/"):
+        assert client.get(path).status_code == 404
