@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -67,11 +69,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "duban.audit.middleware.AuditContextMiddleware",
     "duban.directory.middleware.IdleTimeoutMiddleware",
+    # The one-time password comes first: before it, nothing else is reachable.
+    "duban.directory.middleware.SecondFactorMiddleware",
     "duban.directory.middleware.AdministratorScopeMiddleware",
 ]
 
@@ -143,6 +148,10 @@ PASSWORD_HASHERS = [
 DUBAN_LOGIN_MAX_FAILURES = env_int("DUBAN_LOGIN_MAX_FAILURES", 5)
 DUBAN_LOGIN_IP_MAX_FAILURES = env_int("DUBAN_LOGIN_IP_MAX_FAILURES", 30)
 DUBAN_LOGIN_LOCKOUT_MINUTES = env_int("DUBAN_LOGIN_LOCKOUT_MINUTES", 30)
+# One-time passwords (TOTP, any authenticator app): when on, the reform office and the three
+# administrators give one after their password at every sign-in.
+DUBAN_TOTP = env_bool("DUBAN_TOTP", False)
+OTP_TOTP_ISSUER = "Duban"
 DUBAN_SESSION_IDLE_MINUTES = env_int("DUBAN_SESSION_IDLE_MINUTES", 30)
 # A session never outlives a working day, idle or not.
 SESSION_COOKIE_AGE = env_int("DUBAN_SESSION_MAX_HOURS", 12) * 3600

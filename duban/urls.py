@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.views import LoginView
 from django.urls import include, path
 
+from duban.directory import views_otp
 from duban.directory.forms import LoginForm
 
 urlpatterns = [
@@ -18,6 +19,7 @@ urlpatterns = [
     path("accounts/security/", include("duban.directory.urls")),
     # Sign-in says when an account is locked; the rest is Django's.
     path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("accounts/otp/", views_otp.otp, name="otp"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,7 +1,9 @@
 import time
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.urls import reverse
 
 from duban.directory import login
 
@@ -57,3 +59,29 @@ class AdministratorScopeMiddleware:
         if match.namespace not in scope:
             raise PermissionDenied
         return None
+
+
+# What a signed-in user who still owes the one-time password may reach.
+_BEFORE_SECOND_FACTOR = frozenset({"otp", "logout", "set_language"})
+
+
+class SecondFactorMiddleware:
+    """Send a user whose role needs a one-time password to give it before anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.shortcuts import redirect
+
+        from duban.directory.permissions import needs_second_factor
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not needs_second_factor(user):
+            return None
+        if user.is_verified() or request.resolver_match.view_name in _BEFORE_SECOND_FACTOR:
+            return None
+        return redirect(f"{reverse('otp')}?next={quote(request.get_full_path())}")

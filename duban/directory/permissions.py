@@ -66,3 +66,13 @@ def administrator_scope(user: User) -> frozenset[str] | None:
 
 def landing_page(user: User) -> str | None:
     return _LANDING.get(getattr(user, "role", None))
+
+
+# With DUBAN_TOTP on, these give a one-time password after their password.
+_SECOND_FACTOR_ROLES = frozenset({"coordinator", "admin", "security", "auditor"})
+
+
+def needs_second_factor(user: User) -> bool:
+    from django.conf import settings
+
+    return settings.DUBAN_TOTP and getattr(user, "role", None) in _SECOND_FACTOR_ROLES

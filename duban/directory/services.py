@@ -186,3 +186,25 @@ def _upsert_unit(entry: dict, region: Region, by: User | None, report: LoadRepor
     for alias in entry.get("aliases", []):
         if alias not in (unit.name, unit.short_name):
             unit_add_alias(unit=unit, name=alias, by=by, cause=Cause.IMPORT)
+
+
+def totp_device_for(user: User):
+    """The user's authenticator device: the confirmed one, or one waiting to be confirmed."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
+    return device or TOTPDevice.objects.create(user=user, name="Duban", confirmed=False)
+
+
+@transaction.atomic
+def totp_verify(*, user: User, token: str, ip: str | None):
+    """Check a one-time password; confirm a new device on its first good one. A wrong one
+    counts as a failed sign-in (the same lock-out). Returns the device, or None."""
+    device = totp_device_for(user)
+    if login.locked_until(user.username, ip) or not device.verify_token(token.strip()):
+        login.failure_record(username=user.username, ip=ip)
+        return None
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+    return device
