@@ -15,8 +15,12 @@ class AuditSearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("类别"), required=False, choices=[("", _("全部"))] + AuditEntry.Kind.choices
     )
-    since = forms.DateField(label=_("起始日期"), required=False)
-    until = forms.DateField(label=_("截止日期"), required=False)
+    since = forms.DateField(
+        label=_("起始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("截止日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
 
     def clean(self):
         data = super().clean()
