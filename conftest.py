@@ -7,6 +7,8 @@
 - lanzhou: editor of 兰州市; a city: its own share of the plan only.
 - viewer: viewer of 省财政厅; reads its unit's work, writes nothing.
 - admin_user: IT staff; accounts and units, no business writes.
+- security_admin: roles and sign-in locks, nothing else.
+- auditor: reads and exports the audit trail, nothing else.
 """
 
 import pytest
@@ -80,3 +82,13 @@ def viewer(demo_accounts) -> User:
 @pytest.fixture
 def admin_user(demo_accounts) -> User:
     return demo_accounts["admin"]
+
+
+@pytest.fixture
+def security_admin(demo_accounts) -> User:
+    return demo_accounts["security"]
+
+
+@pytest.fixture
+def auditor(demo_accounts) -> User:
+    return demo_accounts["auditor"]

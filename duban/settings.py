@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -67,10 +69,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "duban.audit.middleware.AuditContextMiddleware",
+    "duban.directory.middleware.IdleTimeoutMiddleware",
+    # The one-time password comes first: before it, nothing else is reachable.
+    "duban.directory.middleware.SecondFactorMiddleware",
+    "duban.directory.middleware.AdministratorScopeMiddleware",
 ]
 
 ROOT_URLCONF = "duban.urls"
@@ -99,6 +106,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'duban.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        # A kept connection is checked before each request: after a database restart the
+        # first request reconnects instead of failing.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -115,14 +125,40 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Password policy: at least 10 characters of three kinds (upper, lower, digits, symbols), not a
+# common password, not like the account's name. Argon2id for new hashes; PBKDF2 still checks
+# the old ones (and they are rehashed to Argon2 at the next sign-in).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("DUBAN_PASSWORD_MIN_LENGTH", 10)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "duban.directory.passwords.CharacterClassValidator"},
 ]
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+# Sign-in: lock an account name after this many failures in a row, and an address after its
+# own limit, for the lock-out time; sign out a session idle longer than the idle time.
+DUBAN_LOGIN_MAX_FAILURES = env_int("DUBAN_LOGIN_MAX_FAILURES", 5)
+DUBAN_LOGIN_IP_MAX_FAILURES = env_int("DUBAN_LOGIN_IP_MAX_FAILURES", 30)
+DUBAN_LOGIN_LOCKOUT_MINUTES = env_int("DUBAN_LOGIN_LOCKOUT_MINUTES", 30)
+# One-time passwords (TOTP, any authenticator app): when on, the reform office and the three
+# administrators give one after their password at every sign-in.
+DUBAN_TOTP = env_bool("DUBAN_TOTP", False)
+OTP_TOTP_ISSUER = "Duban"
+DUBAN_SESSION_IDLE_MINUTES = env_int("DUBAN_SESSION_IDLE_MINUTES", 30)
+# A session never outlives a working day, idle or not.
+SESSION_COOKIE_AGE = env_int("DUBAN_SESSION_MAX_HOURS", 12) * 3600
 # Object permissions are the apps' own `can_*` / `access_*` functions (written with the
 # `rules` predicates of directory/roles.py), not Django's permission tables: one way, not two.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# LockoutBackend is Django's ModelBackend refusing locked names and addresses.
+AUTHENTICATION_BACKENDS = ["duban.directory.backends.LockoutBackend"]
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -165,6 +201,9 @@ DUBAN_WEBHOOK_HOSTS = env_list(
     ["qyapi.weixin.qq.com", "oapi.dingtalk.com", "open.feishu.cn", "open.larksuite.com"],
 )
 
+# Backups: Django's JSON with times kept to the microsecond (see duban/lib/backup.py).
+SERIALIZATION_MODULES = {"exactjson": "duban.lib.exact_json"}
+
 # Background jobs live in the same database: no extra service to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -202,3 +241,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Audit trail: entries are kept this many days (at least 180, as 网络安全法 asks), then
+# `duban audit prune` may remove them.
+DUBAN_AUDIT_RETENTION_DAYS = env_int("DUBAN_AUDIT_RETENTION_DAYS", 365)

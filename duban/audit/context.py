@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 
 from duban.audit.models import Cause
 
@@ -19,6 +20,8 @@ class AuditContext:
     cause: str = Cause.PERSON
     detail: str = ""
     ip: str | None = None
+    # Set only by the demo, which writes a year's history as of the dates it happened.
+    at: datetime | None = None
 
 
 # AuditContext is frozen, so sharing the default instance is safe.
@@ -35,7 +38,7 @@ def current() -> AuditContext:
 @contextmanager
 def cause(kind: str, detail: str = "") -> Iterator[None]:
     """Mark every write in this block as made for `kind` (an import, a cascade, a rule…)."""
-    token = _current.set(AuditContext(cause=kind, detail=detail[:255], ip=current().ip))
+    token = _current.set(replace(current(), cause=kind, detail=detail[:255]))
     try:
         yield
     finally:
@@ -45,6 +48,16 @@ def cause(kind: str, detail: str = "") -> Iterator[None]:
 @contextmanager
 def request_address(ip: str | None) -> Iterator[None]:
     token = _current.set(AuditContext(ip=ip))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+@contextmanager
+def dated(at: datetime) -> Iterator[None]:
+    """Stamp the history rows written in this block with `at` instead of now (demo data only)."""
+    token = _current.set(replace(current(), at=at))
     try:
         yield
     finally:

@@ -1,6 +1,7 @@
 from django.dispatch import receiver
-from simple_history.signals import pre_create_historical_record
+from simple_history.signals import post_create_historical_record, pre_create_historical_record
 
+from duban.audit import chain
 from duban.audit.context import current
 
 
@@ -10,3 +11,11 @@ def fill_cause_and_address(sender, history_instance, **kwargs):
     history_instance.history_cause = context.cause
     history_instance.history_cause_detail = context.detail
     history_instance.history_ip = context.ip
+    if context.at is not None:
+        history_instance.history_date = context.at
+
+
+@receiver(post_create_historical_record)
+def seal_history_row(sender, history_instance, **kwargs):
+    """Chain the row just written, in its transaction: no history row without its entry."""
+    chain.append(**chain.history_fields(history_instance))

@@ -152,6 +152,10 @@ class UnitAlias(models.Model):
 class User(AbstractUser, Versioned):
     class Role(models.TextChoices):
         ADMIN = "admin", _("系统管理员")
+        # 三员分立 (GB/T 22239): roles and locks are the security administrator's; the audit
+        # trail is the audit administrator's, who reads and exports it and does nothing else.
+        SECURITY = "security", _("安全管理员")
+        AUDITOR = "auditor", _("审计管理员")
         COORDINATOR = "coordinator", _("统筹协调")
         LEADER = "leader", _("领导")
         EDITOR = "editor", _("单位填报员")
@@ -164,7 +168,7 @@ class User(AbstractUser, Versioned):
         blank=True,
         on_delete=models.PROTECT,
         related_name="users",
-        help_text=_("每位用户属于一个单位；系统管理员可不属于任何单位。"),
+        help_text=_("每位用户属于一个单位；系统、安全、审计管理员可不属于任何单位。"),
     )
     role = models.CharField(_("角色"), max_length=16, choices=Role.choices, default=Role.VIEWER)
 
@@ -177,8 +181,9 @@ class User(AbstractUser, Versioned):
         verbose_name_plural = _("用户")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(role="admin") | models.Q(unit__isnull=False),
-                name="user_has_unit_unless_admin",
+                condition=models.Q(role__in=["admin", "security", "auditor"])
+                | models.Q(unit__isnull=False),
+                name="user_has_unit_unless_administrator",
             )
         ]
 
@@ -189,3 +194,23 @@ class User(AbstractUser, Versioned):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class LoginThrottle(models.Model):
+    """Failed sign-ins counted per account name and per address, and the lock they lead to.
+
+    Keyed by name, not by user: a name that does not exist is counted the same way, so the
+    answer never tells whether an account exists.
+    """
+
+    key = models.CharField(_("对象"), max_length=200, unique=True)
+    failures = models.PositiveIntegerField(_("连续失败次数"), default=0)
+    last_failure_at = models.DateTimeField(_("最近失败时间"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("锁定至"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("登录限制")
+        verbose_name_plural = _("登录限制")
+
+    def __str__(self):
+        return self.key

@@ -13,6 +13,16 @@ def is_admin(user) -> bool:
 
 
 @rules.predicate
+def is_security_admin(user) -> bool:
+    return getattr(user, "role", None) == Role.SECURITY
+
+
+@rules.predicate
+def is_auditor(user) -> bool:
+    return getattr(user, "role", None) == Role.AUDITOR
+
+
+@rules.predicate
 def is_coordinator(user) -> bool:
     return getattr(user, "role", None) == Role.COORDINATOR
 
@@ -34,3 +44,6 @@ def is_viewer(user) -> bool:
 
 # Reads the whole plan: the reform office and the leadership.
 reads_everything = is_coordinator | is_leader
+
+# The three administrators (三员) do no business work.
+is_administrator = is_admin | is_security_admin | is_auditor

@@ -78,3 +78,21 @@ def unit_recipients(unit_ids) -> dict[int, list[User]]:
     ):
         people[user.unit_id].append(user)
     return people
+
+
+def accounts_with_locks() -> list:
+    """Every account, each with `locked_until` set while its sign-in is locked."""
+    from django.utils import timezone
+
+    from duban.directory.models import LoginThrottle, User
+
+    now = timezone.now()
+    locks = dict(
+        LoginThrottle.objects.filter(key__startswith="user:", locked_until__gt=now).values_list(
+            "key", "locked_until"
+        )
+    )
+    users = list(User.objects.select_related("unit").order_by("role", "username"))
+    for user in users:
+        user.locked_until = locks.get(f"user:{user.username.lower()}")
+    return users

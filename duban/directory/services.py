@@ -4,16 +4,21 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.auth import password_validation
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from duban.audit import chain
 from duban.audit import services as audit
-from duban.audit.models import Cause
+from duban.audit.models import AuditEntry, Cause
+from duban.directory import login
 from duban.directory.models import Region, Unit, UnitAlias, User
 from duban.directory.selectors import name_index
 
 UNIT_EDITABLE = ("name", "short_name", "kind", "region", "active")
-USER_EDITABLE = ("first_name", "last_name", "email", "unit", "role", "is_active")
+# The role is not among them: roles change only through `user_role_set`, with a reason.
+USER_EDITABLE = ("first_name", "last_name", "email", "unit", "is_active")
 
 
 @transaction.atomic
@@ -93,9 +98,64 @@ def user_create(
     **extra,
 ) -> User:
     user = User(username=username, role=role, unit=unit, **extra)
+    # The demo's shared password predates the policy; every real account meets it.
+    if cause != Cause.SETUP:
+        password_validation.validate_password(password, user)
     user.set_password(password)
     user.full_clean(exclude=["password"])
     return audit.save(user, by=by, cause=cause)
+
+
+@transaction.atomic
+def user_role_set(*, target: User, role: str, reason: str, by: User, seen_version: int) -> User:
+    """Give `target` another role: the security administrator's, always with a reason, and
+    recorded both in the account's history and as a permission change on the audit chain."""
+    from duban.directory.permissions import can_change_role
+
+    if not can_change_role(by, target):
+        raise PermissionDenied
+    reason = reason.strip()
+    if not reason:
+        raise audit.DomainError(_("请填写变更原因。"))
+    if role not in User.Role.values:
+        raise audit.DomainError(_("角色“%(role)s”不存在。") % {"role": role})
+    before = target.role
+    target.role = role
+    # Only the system administrator reaches Django's admin site.
+    target.is_staff = role == User.Role.ADMIN
+    target.is_superuser = target.is_superuser and role == User.Role.ADMIN
+    target.full_clean(exclude=["password"])
+    audit.save(
+        target,
+        by=by,
+        fields=["role", "is_staff", "is_superuser"],
+        seen_version=seen_version,
+        reason=reason,
+    )
+    _permission_event(target, by, f"{before} → {role}: {reason}")
+    return target
+
+
+def _permission_event(target: User, by: User, detail: str) -> None:
+    chain.append(
+        kind=AuditEntry.Kind.ROLE_CHANGED,
+        actor_id=by.pk,
+        actor_name=by.username,
+        object_label=User._meta.label,
+        object_id=str(target.pk),
+        detail=detail[:255],
+    )
+
+
+def user_unlock(*, target: User, reason: str, by: User) -> None:
+    """Lift a sign-in lock before its time (the security administrator's, with a reason)."""
+    from duban.directory.permissions import can_unlock
+
+    if not can_unlock(by, target):
+        raise PermissionDenied
+    if not reason.strip():
+        raise audit.DomainError(_("请填写解锁原因。"))
+    login.unlock(username=target.username, by=by, reason=reason.strip())
 
 
 def _set_fields(obj, changes: dict, allowed: tuple[str, ...]) -> None:
@@ -218,3 +278,25 @@ def region_create(*, name: str, level: str, code: str, parent: Region | None, by
         name=name, level=level, code=code, parent=parent.code if parent else None
     )
     return directory_load(data=data, by=by)
+
+
+def totp_device_for(user: User):
+    """The user's authenticator device: the confirmed one, or one waiting to be confirmed."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user).order_by("-confirmed", "pk").first()
+    return device or TOTPDevice.objects.create(user=user, name="Duban", confirmed=False)
+
+
+@transaction.atomic
+def totp_verify(*, user: User, token: str, ip: str | None):
+    """Check a one-time password; confirm a new device on its first good one. A wrong one
+    counts as a failed sign-in (the same lock-out). Returns the device, or None."""
+    device = totp_device_for(user)
+    if login.locked_until(user.username, ip) or not device.verify_token(token.strip()):
+        login.failure_record(username=user.username, ip=ip)
+        return None
+    if not device.confirmed:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+    return device

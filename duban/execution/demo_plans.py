@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from duban.audit.context import dated
 from duban.directory.models import Unit, User
 from duban.execution.models import Extension, ImplementationPlan, LeaderComment, Milestone
 from duban.execution.selectors.implementation_plans import units_leading
@@ -87,27 +88,30 @@ def demo_execution_history(*, plan: Plan, coordinator: User) -> list[str]:
             counts["missing"] += 1
             continue
         by = _editor_of(unit)
-        ip = _draft(plan, unit, by, index)
-        counts["milestones"] += Milestone.objects.filter(implementation_plan=ip).count()
         late = index % 7 == 3
         submitted_on = (
             deadline + timedelta(days=3 + index % 20)
             if late
             else deadline - timedelta(days=1 + index % 12)
         )
-        implementation_plan_submit(implementation_plan=ip, by=by)
+        reviewed = _at(submitted_on + timedelta(days=4), 16)
+        with dated(_at(submitted_on - timedelta(days=7), 9)):
+            ip = _draft(plan, unit, by, index)
+        counts["milestones"] += Milestone.objects.filter(implementation_plan=ip).count()
+        with dated(_at(submitted_on)):
+            implementation_plan_submit(implementation_plan=ip, by=by)
         _backdate(ip, submitted_at=_at(submitted_on), first_submitted_at=_at(submitted_on))
         if not returned_done and index >= 4 and not late:
-            implementation_plan_return(
-                implementation_plan=ip, by=coordinator, comment=RETURN_COMMENT
-            )
+            with dated(reviewed):
+                implementation_plan_return(
+                    implementation_plan=ip, by=coordinator, comment=RETURN_COMMENT
+                )
             returned_done = True
             counts["returned"] += 1
-            _backdate_history(ip, submitted_on, reviewed_on=submitted_on + timedelta(days=4))
             continue
-        implementation_plan_file(implementation_plan=ip, by=coordinator, comment="同意备案。")
-        _backdate(ip, filed_at=_at(submitted_on + timedelta(days=4), 16))
-        _backdate_history(ip, submitted_on, reviewed_on=submitted_on + timedelta(days=4))
+        with dated(reviewed):
+            implementation_plan_file(implementation_plan=ip, by=coordinator, comment="同意备案。")
+        _backdate(ip, filed_at=reviewed)
         _tick_past_milestones(ip, by, index)
         counts["filed"] += 1
         counts["late"] += late
@@ -239,15 +243,3 @@ def _backdate(ip: ImplementationPlan, **stamps) -> None:
     ImplementationPlan.objects.filter(pk=ip.pk).update(**stamps)
     for name, value in stamps.items():
         setattr(ip, name, value)
-
-
-def _backdate_history(ip: ImplementationPlan, submitted_on: date, *, reviewed_on: date) -> None:
-    """Date the plan's 办理记录 in 2012: drafted a week before submission, reviewed after it."""
-    when = {
-        ImplementationPlan.Status.DRAFT: _at(submitted_on - timedelta(days=7), 9),
-        ImplementationPlan.Status.SUBMITTED: _at(submitted_on),
-        ImplementationPlan.Status.FILED: _at(reviewed_on, 16),
-        ImplementationPlan.Status.RETURNED: _at(reviewed_on, 16),
-    }
-    for row in ip.history.all():
-        type(row).objects.filter(pk=row.pk).update(history_date=when[row.status])

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from duban.audit import chain
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import User
@@ -311,6 +312,8 @@ def _save(filed: list[Filed]) -> None:
                 "history_cause_detail": "演示数据",
             },
         )
+    # Bulk history rows send no signal; seal them onto the audit chain here.
+    chain.adopt(ProgressReport.history.model)
 
 
 def _attach_files(report: ProgressReport, by: User) -> None:

@@ -94,5 +94,19 @@ class Document:
         return {"schema": SCHEMA, **asdict(self)}
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for translation where Django is not imported (makemessages finds it)."""
+    return message
+
+
 class ParseError(Exception):
-    """Input the parser cannot read; the message names the file and the problem."""
+    """Input the parser cannot read; the message names the file and the problem.
+
+    `msgid` and `params`, where given, say the same in Chinese for the UI to translate: the
+    parser stays free of Django, and the web pages show `gettext(msgid) % params`.
+    """
+
+    def __init__(self, message: str, *, msgid: str = "", params: dict | None = None):
+        super().__init__(message)
+        self.msgid = msgid
+        self.params = params or {}

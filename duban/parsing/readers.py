@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .document import ParseError
+from .document import ParseError, gettext_noop
 from .docx_reader import read_docx
 from .office_files import check_zip
 from .pdf_reader import read_pdf
@@ -44,7 +44,9 @@ def read_file(path: str | os.PathLike) -> TextSource | TableSource:
     if not path.is_file():
         raise ParseError(f"{name}: is not a file")
     if size == 0:
-        raise ParseError(f"{name}: is empty")
+        raise ParseError(
+            f"{name}: is empty", msgid=gettext_noop("%(name)s：文件为空。"), params={"name": name}
+        )
     with path.open("rb") as handle:
         head = handle.read(8)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
@@ -57,7 +59,11 @@ def read_file(path: str | os.PathLike) -> TextSource | TableSource:
         return read_pdf(path)
     if path.suffix.lower() in (".docx", ".xlsx", ".pdf"):
         kind = path.suffix.lower().lstrip(".")
-        raise ParseError(f"{name}: is not a valid .{kind} file (corrupt or wrong extension)")
+        raise ParseError(
+            f"{name}: is not a valid .{kind} file (corrupt or wrong extension)",
+            msgid=gettext_noop("%(name)s：文件已损坏或扩展名不符，不是有效的 .%(kind)s 文件。"),
+            params={"name": name, "kind": kind},
+        )
     if size > MAX_TEXT_BYTES:
         raise ParseError(
             f"{name}: is too large ({size / 1e6:.0f} MB; at most {MAX_TEXT_BYTES // 2**20} MB)"
@@ -71,7 +77,11 @@ def _read_office(path: Path) -> TextSource | TableSource:
         return read_docx(path)
     if "xl/workbook.xml" in members:
         return read_xlsx(path)
-    raise ParseError(f"{path.name}: is a zip archive but neither a .docx nor an .xlsx file")
+    raise ParseError(
+        f"{path.name}: is a zip archive but neither a .docx nor an .xlsx file",
+        msgid=gettext_noop("%(name)s：是压缩包，但既不是 .docx 也不是 .xlsx 文件。"),
+        params={"name": path.name},
+    )
 
 
 __all__ = [

@@ -61,6 +61,13 @@ HELD_IMPORTS = "imports/held"
 HELD_IMPORT = "held-import"
 
 
+def parse_error_text(error: ParseError) -> str:
+    """The parser's refusal in the UI's language (its own message is English, for the CLI)."""
+    if error.msgid:
+        return _(error.msgid) % error.params
+    return str(error)
+
+
 def _refused(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
@@ -120,7 +127,10 @@ def _import(request: HttpRequest, form: ImportForm, name: str, content: bytes) -
             _hold(request, name, content)
             form.add_error("year", str(error))
             return None
-        except (ParseError, audit.DomainError) as error:
+        except ParseError as error:
+            form.add_error("file", parse_error_text(error))
+            return None
+        except audit.DomainError as error:
             form.add_error("file", str(error))
             return None
     messages.success(request, _("文件已导入，请对照原文审核任务。"))

@@ -33,6 +33,8 @@ class DemoAccount:
 Role = User.Role
 DEMO_ACCOUNTS = [
     DemoAccount("admin", Role.ADMIN, None, "系统", "管理员"),
+    DemoAccount("security", Role.SECURITY, None, "安全", "管理员"),
+    DemoAccount("auditor", Role.AUDITOR, None, "审计", "管理员"),
     DemoAccount("coordinator", Role.COORDINATOR, "甘肃省发展和改革委员会", "王", "体改处"),
     DemoAccount("leader", Role.LEADER, "甘肃省人民政府", "李", "秘书长"),
     DemoAccount("fagai", Role.EDITOR, "甘肃省发展和改革委员会", "赵", "填报员"),

@@ -17,6 +17,10 @@ COORDINATOR = "coordinator"
 LEADER = "leader"
 EDITOR = "editor"
 VIEWER = "viewer"
+SECURITY = "security"
+AUDITOR = "auditor"
+# The business roles and the system administrator; the security and audit administrators see
+# only their own pages.
 ALL_ROLES = frozenset({ADMIN, COORDINATOR, LEADER, EDITOR, VIEWER})
 
 
@@ -60,6 +64,10 @@ NAVIGATION: list[NavItem] = [
     NavItem("assessment", _("年度考核"), "assessment:index", ALL_ROLES - {ADMIN}),
     # Django's admin: users, units, settings. IT staff only; business writes go through the app.
     NavItem("admin", _("系统管理"), "admin:index", frozenset({ADMIN})),
+    # Roles and sign-in locks: the security administrator's (三员分立).
+    NavItem("security", _("账号与权限"), "directory:accounts", frozenset({SECURITY})),
+    # The audit trail, to search and export: the audit administrator's alone.
+    NavItem("audit", _("审计记录"), "audit:search", frozenset({AUDITOR})),
 ]
 
 

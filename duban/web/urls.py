@@ -5,4 +5,5 @@ from duban.web import views
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("health/", views.health, name="health"),
 ]

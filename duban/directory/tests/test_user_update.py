@@ -16,10 +16,10 @@ def test_moving_a_user_to_another_unit_is_audited(viewer, admin_user):
 
 def test_two_admins_editing_the_same_account_the_second_is_refused(viewer, admin_user):
     copy = User.objects.get(pk=viewer.pk)
-    user_update(target=viewer, by=admin_user, seen_version=viewer.version, role="editor")
+    user_update(target=viewer, by=admin_user, seen_version=viewer.version, first_name="甲")
     with pytest.raises(audit.StaleEdit):
-        user_update(target=copy, by=admin_user, seen_version=copy.version, role="leader")
-    assert User.objects.get(pk=viewer.pk).role == "editor"
+        user_update(target=copy, by=admin_user, seen_version=copy.version, first_name="乙")
+    assert User.objects.get(pk=viewer.pk).first_name == "甲"
 
 
 def test_a_name_reads_family_name_first(coordinator):

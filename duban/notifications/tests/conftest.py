@@ -75,9 +75,9 @@ def chat_robot(monkeypatch):
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{server.server_port}/robot"
-    real_check = webhook_url.check_webhook_url
+    real_check = webhook_url.resolve_checked
     monkeypatch.setattr(
-        webhook_url, "check_webhook_url", lambda u: None if u == url else real_check(u)
+        webhook_url, "resolve_checked", lambda u: "127.0.0.1" if u == url else real_check(u)
     )
     yield url, receiver
     server.shutdown()

@@ -67,3 +67,30 @@ def test_a_redirect_is_not_followed(caizheng, chat_robot, settings):
     assert deliver_webhook.call(notification.id, webhook.id) == "gave_up"
     assert len(receiver.bodies) == 1  # the redirect target was never POSTed to
     assert "重定向" in DeliveryAttempt.objects.get(webhook=webhook).error
+
+
+def test_the_post_connects_to_the_address_that_was_checked(monkeypatch, settings):
+    """A rebinding DNS server answering public for the check and loopback for the connection
+    gains nothing: the name is resolved once and the connection goes to that address."""
+    import socket
+
+    from duban.notifications import webhook_url
+
+    settings.DUBAN_WEBHOOK_HOSTS = ["robot.example.com"]
+    answers = iter(["1.1.1.1", "127.0.0.1", "127.0.0.1"])
+    lookups, connections = [], []
+
+    def rebinding(host, port, *args, **kwargs):
+        lookups.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port))]
+
+    def connect(address, timeout=None, *args):
+        connections.append(address)
+        raise OSError("not really connecting")
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    monkeypatch.setattr(socket, "create_connection", connect)
+    with pytest.raises(OSError):
+        webhook_url.post("https://robot.example.com/send", b"{}", {}, timeout=1)
+    assert lookups == ["robot.example.com"]
+    assert connections == [("1.1.1.1", 443)]

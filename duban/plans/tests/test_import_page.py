@@ -28,8 +28,26 @@ def test_an_unreadable_file_is_refused_with_its_name(client, coordinator):
     upload = SimpleUploadedFile("坏文件.docx", b"not a zip archive")
     response = client.post(reverse("plans:plan-import"), {"file": upload, "year": 2013})
     assert response.status_code == 422
-    assert "坏文件.docx" in response.content.decode()
+    assert "坏文件.docx：文件已损坏或扩展名不符" in response.content.decode()
     assert SourceDocument.objects.count() == sources
+
+
+def test_a_zip_bomb_is_refused_in_chinese_and_in_english(client, coordinator):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"0" * 30_000_000)
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("炸弹.docx", buffer.getvalue())
+    response = client.post(reverse("plans:plan-import"), {"file": upload, "year": 2013})
+    assert response.status_code == 422
+    assert "炸弹.docx：压缩比" in response.content.decode()
+    client.cookies["django_language"] = "en"
+    upload = SimpleUploadedFile("炸弹.docx", buffer.getvalue())
+    response = client.post(reverse("plans:plan-import"), {"file": upload, "year": 2013})
+    assert "refused as a zip bomb" in response.content.decode()
 
 
 def test_other_kinds_of_file_are_refused_by_the_form(client, coordinator):
