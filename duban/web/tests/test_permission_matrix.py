@@ -45,7 +45,22 @@ def objects(demo_accounts, coordinator, caizheng):
     ip = ready_plan(plan, task, caizheng)
     milestone = ip.milestones.first()
     absent = 999_999
+    from duban.coordination.models import CoordinationIssue, Meeting, Outcome
+    from duban.directory.models import UnitAlias
+
+    def first(model) -> int:
+        # The suite's demo carries no history (meetings, issues): such ids name no record.
+        found = model.objects.order_by("pk").first()
+        return found.pk if found else absent
+
     return {
+        "issue_id": first(CoordinationIssue),
+        "meeting_id": first(Meeting),
+        "outcome_id": first(Outcome),
+        "alias_id": first(UnitAlias),
+        "assessment_id": absent,
+        "score_id": absent,
+        "objection_id": absent,
         "plan_id": plan.pk,
         "task_id": task.pk,
         "source_id": plan.source_id,
