@@ -9,6 +9,7 @@ from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Region, Unit, UnitAlias, User
 from duban.directory.selectors import name_index
+from duban.lib import clock
 
 UNIT_EDITABLE = ("name", "short_name", "kind", "region", "active")
 USER_EDITABLE = ("first_name", "last_name", "email", "unit", "role", "is_active")
@@ -59,6 +60,7 @@ def user_create(
     **extra,
 ) -> User:
     user = User(username=username, role=role, unit=unit, **extra)
+    user.date_joined = extra.get("date_joined") or clock.now()
     user.set_password(password)
     user.full_clean(exclude=["password"])
     return audit.save(user, by=by, cause=cause)

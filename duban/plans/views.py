@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from duban.audit import services as audit
 from duban.directory.models import Unit
 from duban.parsing.document import ParseError
-from duban.plans import badges, selectors, services
+from duban.plans import badges, panels, selectors, services
 from duban.plans.forms import (
     AssignmentAddForm,
     AssignmentChangeForm,
@@ -211,6 +211,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         "history": history,
         "assignments": assignments,
         "can_edit_task": can_edit_task(request.user, task),
+        "panels": panels.rendered(request, task),
     }
     return render(request, "plans/task_detail.html", context)
 

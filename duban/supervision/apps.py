@@ -12,3 +12,9 @@ class SupervisionConfig(AppConfig):
         from duban.supervision.selectors import light_cells
 
         badges.register("light", _("预警"), light_cells)
+
+        from duban.plans import panels as task_panels
+        from duban.supervision.panels import task_panel
+
+        # The light first: it is what a reader of the task page looks for.
+        task_panels.register("supervision", task_panel, position=10)

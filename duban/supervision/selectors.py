@@ -16,10 +16,12 @@ from django.utils import timezone
 from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
+from duban.execution.selectors.implementation_plans import filing_deadlines
 from duban.execution.selectors.reports import FILED
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
-from duban.plans.models import Assignment, Plan, Task
+from duban.plans.models import Assignment, Plan, Task, owed_from
 from duban.plans.tree import path_key
 from duban.supervision.ical import Event
 from duban.supervision.lights import (
@@ -57,13 +59,31 @@ def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
     return dict(rows)
 
 
+def _leads_and_start_dates(task_ids: list[int]) -> tuple[dict[int, int], dict[int, date]]:
+    """task id → its lead unit, and task id → the day its first lead was assigned for tasks
+    handed out after publication (a lead assigned with the plan counts from the year's start);
+    one query."""
+    rows = (
+        Assignment.objects.leads()
+        .filter(task_id__in=task_ids, unit__isnull=False)
+        .values_list("task_id", "unit_id", "assigned_on")
+    )
+    leads: dict[int, int] = {}
+    found: dict[int, date | None] = {}
+    for task_id, unit_id, day in rows:
+        leads[task_id] = unit_id
+        earlier = found.get(task_id, day)
+        found[task_id] = None if day is None or earlier is None else min(day, earlier)
+    return leads, {task_id: day for task_id, day in found.items() if day is not None}
+
+
 def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     """task id → its `TaskFacts`: milestones of every unit, reports of the lead unit only
     (oldest period first)."""
     tasks = list(tasks)
     ids = [task.id for task in tasks]
     plans = Plan.objects.in_bulk({task.plan_id for task in tasks})
-    leads = lead_units(ids)
+    leads, assigned = _leads_and_start_dates(ids)
     milestones: dict[int, list[MilestoneFact]] = defaultdict(list)
     for task_id, title, due, met_on in Milestone.objects.filter(
         task_id__in=ids, withdrawn=False
@@ -95,7 +115,8 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
             accepted_done[task_id] = min(day, accepted_done.get(task_id, day))
     return {
         task.id: TaskFacts(
-            start=date(plans[task.plan_id].year, 1, 1),
+            # A task handed out during the year (to the cities, say) starts on that day.
+            start=owed_from(plans[task.plan_id].year, assigned.get(task.id)),
             due=task.due_date,
             cadence=plans[task.plan_id].report_cadence,
             milestones=tuple(milestones[task.id]),
@@ -297,7 +318,7 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
 
 def failed_deliveries(*, days: int = 7, limit: int = 20) -> list[DeliveryAttempt]:
     """Recent failed e-mails and webhook calls, newest first (real time: they really happened)."""
-    since = timezone.now() - timedelta(days=days)
+    since = clock.now() - timedelta(days=days)
     failed = (DeliveryAttempt.Status.FAILED, DeliveryAttempt.Status.GAVE_UP)
     return list(
         DeliveryAttempt.objects.filter(status__in=failed, at__gte=since).select_related(
@@ -333,7 +354,7 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
         if a.is_lead:
             led[plan.pk] = plan
         for _start, end in periods_of_year(
-            plan.year, plan.report_cadence, until=date(plan.year, 12, 31)
+            plan.year, plan.report_cadence, until=date(plan.year, 12, 31), since=a.owed_from
         ):
             periods[(plan.pk, end)].append(a.task.path)
     for (plan_id, end), paths in sorted(periods.items(), key=lambda item: item[0][1]):
@@ -346,11 +367,12 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
             )
         )
     for plan in led.values():
-        if plan.filing_deadline:
+        deadline = filing_deadlines(plan).get(unit.pk)
+        if deadline:
             events.append(
                 Event(
                     uid=f"implementation-plan-{plan.pk}-{unit.pk}@duban",
-                    day=plan.filing_deadline,
+                    day=deadline,
                     summary=f"{plan.year}年改革实施方案报送备案截止",
                 )
             )

@@ -7,13 +7,13 @@ left as it was, so the move shows as drift.
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import User
 from duban.execution.models import Extension, Milestone
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Task
 
@@ -84,7 +84,7 @@ def _decide(extension: Extension, *, status: str, comment: str, by: User, seen_v
         raise audit.DomainError(_("该延期申请已经审批。"))
     extension.status = status
     extension.decided_by = by
-    extension.decided_at = timezone.now()
+    extension.decided_at = clock.now()
     extension.decision_comment = comment.strip()
     audit.save(
         extension,

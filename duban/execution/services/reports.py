@@ -10,7 +10,6 @@ from datetime import date
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +19,7 @@ from duban.directory.selectors import unit_recipients
 from duban.execution.models import ProgressReport
 from duban.execution.progress import default_percent, period_for, period_label
 from duban.execution.services.evidence import evidence_attach
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
 from duban.plans.models import Task
@@ -163,7 +163,7 @@ def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressRepor
     """Send a draft or a returned report to the coordinator for review."""
     _require_editable(report)
     report.review = Review.SUBMITTED
-    report.submitted_at = timezone.now()
+    report.submitted_at = clock.now()
     return audit.save(report, by=by, fields=["review", "submitted_at"], reason="进展报告报送")
 
 
@@ -172,7 +172,7 @@ def _review(report: ProgressReport, *, review: str, comment: str, seen_version: 
         raise audit.DomainError(NOT_SUBMITTED)
     report.review = review
     report.review_comment = comment.strip()
-    report.reviewed_at = timezone.now()
+    report.reviewed_at = clock.now()
     report.reviewed_by = by
     fields = ["review", "review_comment", "reviewed_at", "reviewed_by"]
     audit.save(report, by=by, fields=fields, seen_version=seen_version, reason=review)

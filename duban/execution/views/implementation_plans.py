@@ -27,6 +27,7 @@ from duban.execution.permissions import (
 )
 from duban.execution.selectors.implementation_plans import (
     drift,
+    filing_deadline_of,
     implementation_plan_detail,
     submitted_late,
 )
@@ -87,7 +88,7 @@ def _detail_context(request: HttpRequest, implementation_plan: ImplementationPla
     return {
         "ip": implementation_plan,
         "sections": sections,
-        "late": submitted_late(implementation_plan),
+        "late": submitted_late(implementation_plan, filing_deadline_of(implementation_plan)),
         "drift": drift(implementation_plan),
         "history": implementation_plan.history.select_related("history_user").order_by(
             "history_date"

@@ -23,7 +23,7 @@ from duban.directory.selectors import name_index
 from duban.lib.tasktable import HEADERS, TaskRow, write_task_table
 from duban.lib.uploads import upload_problem
 from duban.parsing import resolve_deadlines
-from duban.plans.models import Assignment, Plan, Task
+from duban.plans.models import Assignment, Plan, Task, assignment_date
 from duban.plans.selectors import plan_tasks, units_of_work
 from duban.plans.services.editing import first_sentence, require_draft
 from duban.plans.tree import path_key, renumber
@@ -381,6 +381,7 @@ def _apply_assignments(task: Task, values: RowValues, by: User, reason: str) -> 
                     name_as_written=unit.short_name,
                     role=role,
                     position=position,
+                    assigned_on=assignment_date(task.plan),
                 ),
                 by=by,
                 cause=Cause.IMPORT,
