@@ -13,8 +13,12 @@ class SupervisionConfig(AppConfig):
 
         badges.register("light", _("预警"), light_cells)
 
+        from duban.plans import filters
         from duban.plans import panels as task_panels
         from duban.supervision.panels import task_panel
+        from duban.supervision.selectors import light_choices, tasks_with_light
+
+        filters.register("light", _("预警"), light_choices(), tasks_with_light)
 
         # The light first: it is what a reader of the task page looks for.
         task_panels.register("supervision", task_panel, position=10)

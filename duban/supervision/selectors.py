@@ -26,6 +26,7 @@ from duban.plans.tree import path_key
 from duban.supervision.ical import Event
 from duban.supervision.lights import (
     COLOURS,
+    LABELS,
     Light,
     MilestoneFact,
     ReportFact,
@@ -386,3 +387,13 @@ def light_cells(tasks: list[Task]) -> dict[int, str]:
         task.pk: render_to_string("supervision/_light.html", {"light": lights.get(task.pk)})
         for task in tasks
     }
+
+
+def light_choices() -> list[tuple[str, str]]:
+    """The colours, most alarming first, for a drop-down (labels translated when shown)."""
+    return [(colour, LABELS[colour]) for colour in reversed(COLOURS)]
+
+
+def tasks_with_light(tasks: list[Task], colour: str) -> set[int]:
+    """The ids of `tasks` whose light is `colour` today (registered with `plans.filters`)."""
+    return {task_id for task_id, light in lights_for_tasks(tasks).items() if light.colour == colour}

@@ -18,6 +18,7 @@ from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_recipients
 from duban.execution.models import ProgressReport
 from duban.execution.progress import default_percent, period_for, period_label
+from duban.execution.selectors.review import is_unproblematic
 from duban.execution.services.evidence import evidence_attach
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
@@ -202,6 +203,32 @@ def progress_report_accept(
     return _review(
         report, review=Review.ACCEPTED, comment=comment, seen_version=seen_version, by=by
     )
+
+
+BULK_NEEDS_REASON = gettext_lazy("批量采纳须写明一条采纳意见。")
+BULK_ONLY_UNPROBLEMATIC = gettext_lazy(
+    "批量采纳只适用于按计划推进、未报问题的报告；请逐份审核：{reports}"
+)
+
+
+@transaction.atomic
+def progress_report_accept_many(
+    *, reports: list[ProgressReport], comment: str, by: User
+) -> list[ProgressReport]:
+    """Accept several unproblematic reports with one comment, all or none.
+
+    Refuses (`DomainError`) without a comment, or when any report names problems, departs from
+    the default percent or claims completion or delay; `StaleEdit` if one changed meanwhile.
+    """
+    if not comment.strip():
+        raise audit.DomainError(BULK_NEEDS_REASON)
+    refused = [r for r in reports if not is_unproblematic(r)]
+    if refused:
+        names = "、".join(f"{r.task.path} {r.unit.short_name or r.unit.name}" for r in refused)
+        raise audit.DomainError(BULK_ONLY_UNPROBLEMATIC.format(reports=names))
+    for report in reports:
+        _review(report, review=Review.ACCEPTED, comment=comment, seen_version=report.version, by=by)
+    return reports
 
 
 @transaction.atomic
