@@ -22,6 +22,7 @@ from duban.directory.models import Unit, User
 from duban.directory.selectors import name_index
 from duban.lib.tasktable import HEADERS, TaskRow, write_task_table
 from duban.lib.uploads import upload_problem
+from duban.lib.xlsx import chinese_date
 from duban.parsing import resolve_deadlines
 from duban.plans.models import Assignment, Plan, Task, assignment_date
 from duban.plans.selectors import plan_tasks, units_of_work
@@ -72,16 +73,16 @@ def _unit_name(assignment: Assignment) -> str:
 
 
 def due_cell(task: Task) -> str:
-    """The phrase as written when there is one (`年底前`), else the date (`2012-12-31`)."""
+    """The phrase as written when there is one (`年底前`), else the date (`2012年12月31日`)."""
     if task.due_text:
         return task.due_text
-    return task.due_date.isoformat() if task.due_date else ""
+    return chinese_date(task.due_date)
 
 
 def task_table_export(*, plan: Plan, stream: IO[bytes]) -> str:
     """Write the plan's table to `stream`; returns the file name to offer."""
     source = plan.source
-    subtitle_parts = [source.doc_number, source.issued_on and source.issued_on.isoformat()]
+    subtitle_parts = [source.doc_number, source.issued_on and chinese_date(source.issued_on)]
     subtitle = "　".join(p for p in subtitle_parts if p) if source else ""
     write_task_table(
         task_table_rows(plan),

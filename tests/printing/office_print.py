@@ -1,0 +1,62 @@
+"""Print an office file the way a reader's machine would: LibreOffice to PDF, then PNG pages.
+
+`print_pages(path, outdir)` returns the PDF and one PNG per page (60 dpi, for people to look
+at); `overflowing_text(pdf)` lists the text a row could not hold: characters reaching below the
+rule that closes their row, or rows holding more lines than their height allows.
+"""
+
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+
+import pdfplumber
+
+SOFFICE = "soffice"
+
+
+def print_pages(path: Path, outdir: Path) -> tuple[Path, list[Path]]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    # A profile of its own: another LibreOffice running on the machine must not take the job.
+    profile = f"-env:UserInstallation=file://{outdir / 'lo-profile'}"
+    subprocess.run(
+        [SOFFICE, profile, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(path)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    pdf = outdir / f"{path.stem}.pdf"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", str(pdf), str(outdir / path.stem)], check=True, timeout=120
+    )
+    return pdf, sorted(outdir.glob(f"{path.stem}*.png"))
+
+
+def _rules(page) -> list[float]:
+    """The y of every horizontal rule on the page (cell borders), top to bottom."""
+    ys = {round(e["top"], 1) for e in page.horizontal_edges if e["width"] > 20}
+    return sorted(ys)
+
+
+def overflowing_text(pdf: Path) -> list[str]:
+    problems = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, 1):
+            rules = _rules(page)
+            bands = list(zip(rules, rules[1:], strict=False))
+            lines: dict[tuple[int, int], set[float]] = defaultdict(set)
+            for char in page.chars:
+                if not char["text"].strip():
+                    continue
+                band = next((i for i, (t, b) in enumerate(bands) if t - 1 <= char["top"] < b), None)
+                if band is None:
+                    continue  # the title above the table
+                top, bottom = bands[band]
+                if char["bottom"] > bottom + 1:
+                    problems.append(f"page {number}: “{char['text']}” runs below its row")
+                lines[(band, round(char["x0"] // 40))].add(round(char["top"]))
+            for (band, _column), tops in lines.items():
+                top, bottom = bands[band]
+                size = max(1.0, min(c["size"] for c in page.chars if round(c["top"]) in tops))
+                if len(tops) * size > bottom - top + 1:
+                    problems.append(f"page {number}: row at y={top:.0f} holds {len(tops)} lines")
+    return problems
