@@ -33,8 +33,12 @@ def print_pages(path: Path, outdir: Path) -> tuple[Path, list[Path]]:
 
 def _rules(page) -> list[float]:
     """The y of every horizontal rule on the page (cell borders), top to bottom."""
-    ys = {round(e["top"], 1) for e in page.horizontal_edges if e["width"] > 20}
-    return sorted(ys)
+    ys = sorted(round(e["top"], 1) for e in page.horizontal_edges if e["width"] > 20)
+    merged: list[float] = []
+    for y in ys:
+        if not merged or y - merged[-1] > 1:  # a border drawn twice (two cells) is one rule
+            merged.append(y)
+    return merged
 
 
 def overflowing_text(pdf: Path) -> list[str]:
@@ -43,7 +47,7 @@ def overflowing_text(pdf: Path) -> list[str]:
         for number, page in enumerate(document.pages, 1):
             rules = _rules(page)
             bands = list(zip(rules, rules[1:], strict=False))
-            lines: dict[tuple[int, int], set[float]] = defaultdict(set)
+            lines: dict[tuple[int, int], list[dict]] = defaultdict(list)
             for char in page.chars:
                 if not char["text"].strip():
                     continue
@@ -53,10 +57,18 @@ def overflowing_text(pdf: Path) -> list[str]:
                 top, bottom = bands[band]
                 if char["bottom"] > bottom + 1:
                     problems.append(f"page {number}: “{char['text']}” runs below its row")
-                lines[(band, round(char["x0"] // 40))].add(round(char["top"]))
-            for (band, _column), tops in lines.items():
+                lines[(band, round(char["x0"] // 40))].append(char)
+            for (band, _column), chars in lines.items():
                 top, bottom = bands[band]
-                size = max(1.0, min(c["size"] for c in page.chars if round(c["top"]) in tops))
-                if len(tops) * size > bottom - top + 1:
-                    problems.append(f"page {number}: row at y={top:.0f} holds {len(tops)} lines")
+                count, size = _line_count(chars)
+                if count * size > bottom - top + 1:
+                    problems.append(f"page {number}: row at y={top:.0f} holds {count} lines")
     return problems
+
+
+def _line_count(chars: list[dict]) -> tuple[int, float]:
+    """Lines of text among `chars` (tops closer than half a glyph are one line), and the size."""
+    size = min(c["size"] for c in chars)
+    tops = sorted(c["top"] for c in chars)
+    count = 1 + sum(1 for a, b in zip(tops, tops[1:], strict=False) if b - a > size / 2)
+    return count, size

@@ -57,3 +57,16 @@ def test_the_check_catches_rows_too_short_for_their_text(task_table, tmp_path):
     workbook.save(short)
     pdf, _pages = print_pages(short, tmp_path / "print")
     assert overflowing_text(pdf) or _cjk_in_pdf(pdf) < _cjk_in_sheet(short)
+
+
+def test_the_printed_progress_ledger_clips_no_row(caizheng, tmp_path, settings):
+    from datetime import date
+
+    from duban.execution.services.ledger import ledger_download
+
+    settings.DUBAN_TODAY = date(2012, 9, 30)
+    path = tmp_path / "ledger.xlsx"
+    path.write_bytes(ledger_download(unit=caizheng.unit))
+    pdf, pages = print_pages(path, OUT / "ledger")
+    assert pages
+    assert overflowing_text(pdf) == []
