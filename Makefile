@@ -10,13 +10,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
-# Serve the demo (Gansu 2012 plan, demo accounts) on http://127.0.0.1:8000, as of 2012-09-30.
-DEMO_ENV := DUBAN_DEMO=true DEBUG=true DUBAN_TODAY=2012-09-30
+# Serve the demo (Gansu 2012 plan, demo accounts) on http://127.0.0.1:$(PORT), as of 2012-09-30,
+# with the worker beside it (e-mail, webhooks, the daily supervision scan); both stop together.
+PORT ?= 8000
+DEMO_ENV := DUBAN_DEMO=true DEBUG=true DUBAN_TODAY=2012-09-30 DUBAN_SITE_URL=http://127.0.0.1:$(PORT)
 
 run: $(STAMP)
 	$(BIN)/duban migrate --noinput
 	$(DEMO_ENV) $(BIN)/duban demo load
-	$(DEMO_ENV) $(BIN)/duban runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/duban worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEMO_ENV) $(BIN)/duban runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) lint migrations-check test-sqlite test-postgres
 

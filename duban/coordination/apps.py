@@ -16,5 +16,5 @@ class CoordinationConfig(AppConfig):
 
         owed.register()
         sections.register("coordination", 30, coordination_section)
-        panels.register("task", "coordination", task_panel)
+        panels.register("task", "coordination", task_panel, position=30)
         panels.register("workspace", "coordination", workspace_panel)

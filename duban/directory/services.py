@@ -15,6 +15,7 @@ from duban.audit.models import AuditEntry, Cause
 from duban.directory import login
 from duban.directory.models import Region, Unit, UnitAlias, User
 from duban.directory.selectors import name_index
+from duban.lib import clock
 
 UNIT_EDITABLE = ("name", "short_name", "kind", "region", "active")
 # The role is not among them: roles change only through `user_role_set`, with a reason.
@@ -101,6 +102,7 @@ def user_create(
     # The demo's shared password predates the policy; every real account meets it.
     if cause != Cause.SETUP:
         password_validation.validate_password(password, user)
+    user.date_joined = extra.get("date_joined") or clock.now()
     user.set_password(password)
     user.full_clean(exclude=["password"])
     return audit.save(user, by=by, cause=cause)

@@ -7,6 +7,8 @@ class ExecutionConfig(AppConfig):
     verbose_name = _("实施与进展")
 
     def ready(self):
-        from duban.execution import owed
+        from duban.execution import owed, panels
+        from duban.lib import panels as task_panels
 
         owed.register()
+        task_panels.register("task", "execution", panels.task_panel, position=20)

@@ -26,6 +26,7 @@ from duban.directory.models import User
 from duban.execution.models import Evidence, ProgressReport
 from duban.execution.progress import default_percent, periods_of_year
 from duban.execution.services.evidence import evidence_store
+from duban.lib import clock
 from duban.plans.models import Assignment, Plan, Task
 
 Status = ProgressReport.Status
@@ -217,7 +218,9 @@ def _review(profile: Profile, index: int, month: int) -> str:
 
 
 def _report(task, unit, start, end, status, review, texts, coordinator) -> ProgressReport:
-    submitted = _at(end + timedelta(days=1 + task.pk % 4))
+    # Sent a few days after the period; September's (ending on the demo's today) by the 30th.
+    day = end + timedelta(days=1 + task.pk % 4)
+    submitted = _at(day if day <= AS_OF else AS_OF - timedelta(days=task.pk % 3))
     report = ProgressReport(
         task=task,
         unit=unit,
@@ -230,7 +233,7 @@ def _report(task, unit, start, end, status, review, texts, coordinator) -> Progr
         **texts,
     )
     if review in (Review.ACCEPTED, Review.RETURNED):
-        report.reviewed_at = submitted + timedelta(days=3)
+        report.reviewed_at = min(submitted + timedelta(days=3), _at(AS_OF, 17))
         report.reviewed_by = coordinator
         report.review_comment = RETURN_REASON if review == Review.RETURNED else ""
     return report
@@ -307,6 +310,7 @@ def _save(filed: list[Filed]) -> None:
             batch_size=500,
             default_user=users[user_id],
             default_change_reason="演示数据",
+            default_date=clock.now(),
             custom_historical_attrs={
                 "history_cause": Cause.SETUP,
                 "history_cause_detail": "演示数据",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duban.audit.models import Versioned, audited_history
 from duban.directory.models import Unit
+from duban.lib import clock
 from duban.plans.models import Plan, Task
 
 
@@ -256,7 +257,7 @@ class Evidence(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("上传时间"), default=clock.now)
     withdrawn = models.BooleanField(_("已撤销"), default=False)
 
     history = audited_history()
@@ -320,7 +321,7 @@ class Extension(Versioned):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    requested_at = models.DateTimeField(_("申请时间"), default=clock.now)
     reason = models.TextField(_("申请理由"))
     old_due = models.DateField(_("原时限"))
     new_due = models.DateField(_("申请时限"))
@@ -370,7 +371,7 @@ class LeaderComment(models.Model):
         related_name="leader_comments",
     )
     text = models.TextField(_("批示内容"))
-    created_at = models.DateTimeField(_("批示时间"), auto_now_add=True)
+    created_at = models.DateTimeField(_("批示时间"), default=clock.now)
     withdrawn = models.BooleanField(_("已撤销"), default=False)
 
     history = audited_history()

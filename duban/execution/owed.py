@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duban.execution.models import ImplementationPlan, Milestone, ProgressReport
 from duban.execution.progress import period_label, periods_of_year, report_due
+from duban.execution.selectors.implementation_plans import filing_deadlines
 from duban.execution.selectors.reports import FILED
 from duban.lib import owed
 from duban.lib.owed import DueItem
@@ -83,7 +84,8 @@ def due_reports(*, as_of: date, lookahead_days: int = 0, unit_id: int | None = N
         if a.task_id in done:
             continue
         plan = a.task.plan
-        periods = periods_of_year(plan.year, plan.report_cadence, until=horizon)
+        # Work assigned during the year is owed from the period it was assigned in.
+        periods = periods_of_year(plan.year, plan.report_cadence, until=horizon, since=a.owed_from)
         unfiled = [p for p in periods if (a.task_id, a.unit_id, p[0]) not in filed]
         late = [p for p in unfiled if report_due(p[1]) <= as_of]
         coming = [p for p in unfiled if report_due(p[1]) > as_of]
@@ -108,8 +110,8 @@ def due_implementation_plans(*, as_of: date, lookahead_days: int = 0, unit_id: i
     """Each lead unit of a published plan that has not yet submitted its implementation plan."""
     items = []
     for plan in Plan.objects.published().filter(filing_deadline__isnull=False):
-        leads = _of_unit(Assignment.objects.leads().filter(task__plan=plan), unit_id)
-        units = set(leads.filter(unit__isnull=False).values_list("unit_id", flat=True))
+        deadlines = filing_deadlines(plan)
+        units = set(deadlines) if unit_id is None else set(deadlines) & {unit_id}
         submitted = set(
             # Submitted by `as_of`: a scan run for a past date sees that day's record.
             ImplementationPlan.objects.filter(
@@ -124,7 +126,7 @@ def due_implementation_plans(*, as_of: date, lookahead_days: int = 0, unit_id: i
                     unit_id=owing,
                     plan_id=plan.pk,
                     title=f"{plan.year}年改革实施方案报送备案",
-                    due=plan.filing_deadline,
+                    due=deadlines[owing],
                     link=reverse("execution:workspace"),
                 )
             )

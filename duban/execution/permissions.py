@@ -15,7 +15,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from duban.directory.models import Unit, User
-from duban.directory.roles import is_coordinator, is_editor, is_leader, is_viewer
+from duban.directory.roles import (
+    is_coordinator,
+    is_editor,
+    is_leader,
+    is_viewer,
+    reads_everything,
+)
 from duban.execution.models import (
     Evidence,
     Extension,
@@ -82,6 +88,16 @@ def can_review_implementation_plan(user: User, implementation_plan: Implementati
 def can_review_report(user: User, report: ProgressReport) -> bool:
     """The reform office accepts or returns a report the unit has submitted."""
     return is_coordinator(user) and report.review == ProgressReport.Review.SUBMITTED
+
+
+def can_see_review_queue(user: User) -> bool:
+    """The reform office works the review queue; leaders read it to see where things stand."""
+    return reads_everything(user)
+
+
+def can_review_reports(user: User) -> bool:
+    """The reform office accepts reports, one by one or several unproblematic ones at once."""
+    return is_coordinator(user)
 
 
 def can_comment(user: User) -> bool:

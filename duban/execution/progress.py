@@ -59,9 +59,16 @@ def period_label(period_start: date, cadence: str) -> str:
     return f"{period_start.year}年{period_start.month}月"
 
 
-def periods_of_year(year: int, cadence: str, *, until: date) -> Iterator[tuple[date, date]]:
-    """The periods of `year` from January up to the one containing `until` (none after it)."""
+def periods_of_year(
+    year: int, cadence: str, *, until: date, since: date | None = None
+) -> Iterator[tuple[date, date]]:
+    """The periods of `year` from January (or the one containing `since`, when work was
+    assigned later in the year) up to the one containing `until` (none after it)."""
     start = date(year, 1, 1)
+    if since is not None and since.year == year:
+        start = period_for(since, cadence)[0]
+    elif since is not None and since.year > year:
+        return
     while start <= until and start.year == year:
         period = period_for(start, cadence)
         yield period

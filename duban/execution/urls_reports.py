@@ -1,6 +1,6 @@
 from django.urls import path
 
-from duban.execution.views import evidence, ledger, reports
+from duban.execution.views import evidence, ledger, reports, review
 
 urlpatterns = [
     # The unit's reports: what it owes, filling one in, reading and reviewing one.
@@ -11,6 +11,9 @@ urlpatterns = [
     path("reports/<int:report_id>/submit/", reports.report_submit, name="report-submit"),
     path("reports/<int:report_id>/accept/", reports.report_accept, name="report-accept"),
     path("reports/<int:report_id>/return/", reports.report_return, name="report-return"),
+    # The reform office's review queue: filters, pages, bulk accept.
+    path("reviews/", review.review_queue, name="review-queue"),
+    path("reviews/accept/", review.review_accept_many, name="review-accept-many"),
     # Evidence files of a report.
     path("reports/<int:report_id>/evidence/", evidence.evidence_add, name="evidence-add"),
     path("evidence/<int:evidence_id>/", evidence.evidence_download, name="evidence-download"),

@@ -2,7 +2,8 @@
 
 Columns 序号, 改革任务, 具体内容, 牵头单位, 配合单位, 完成时限, under a title row (the plan's title)
 and an optional subtitle row (document number and date). Each reform area (a level-1 item)
-opens with one merged row across all columns. Printed A4 landscape, fit to the page width,
+opens with one merged row across all columns. Set in 仿宋 with 黑体 headings, every row as tall
+as its longest wrapped cell, borders all round; printed A4 landscape, fit to the page width,
 with the header row repeated on every page.
 
 The parser's ``task_rows`` and the plans app's export both write through this module, so it
@@ -20,11 +21,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from duban.lib.xlsx import set_value
+from duban.lib.xlsx import (
+    body_font,
+    fit_row_height,
+    heading_font,
+    line_height,
+    lines_needed,
+    set_value,
+)
 
 HEADERS = ("序号", "改革任务", "具体内容", "牵头单位", "配合单位", "完成时限")
 # Character widths; 具体内容 carries the task's text, so it gets most of the page.
-COLUMN_WIDTHS = (8, 24, 60, 20, 26, 14)
+COLUMN_WIDTHS = (8, 24, 60, 20, 26, 17)
 UNIT_SEPARATOR = "、"
 
 _THIN = Side(style="thin", color="000000")
@@ -33,6 +41,7 @@ _WRAP = Alignment(wrap_text=True, vertical="center")
 _WRAP_CENTRED = Alignment(wrap_text=True, vertical="center", horizontal="center")
 _HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
 _AREA_FILL = PatternFill("solid", fgColor="F2F2F2")
+_BODY = body_font()
 
 
 @dataclass
@@ -61,19 +70,20 @@ def write_task_table(
     sheet = workbook.active
     sheet.title = "任务分解表"
     last_column = get_column_letter(len(HEADERS))
-    line = _banner(sheet, 1, title, Font(bold=True, size=16))
+    line = _banner(sheet, 1, title, heading_font(18))
     if subtitle:
-        line = _banner(sheet, line, subtitle, Font(size=11))
+        line = _banner(sheet, line, subtitle, body_font())
     header_line = line
     for column, (header, width) in enumerate(zip(HEADERS, COLUMN_WIDTHS, strict=True), 1):
         cell = sheet.cell(row=header_line, column=column, value=header)
         cell.font, cell.fill, cell.border, cell.alignment = (
-            Font(bold=True),
+            heading_font(),
             _HEADER_FILL,
             _BORDER,
             _WRAP_CENTRED,
         )
         sheet.column_dimensions[get_column_letter(column)].width = width
+    fit_row_height(sheet, header_line, COLUMN_WIDTHS)
     line = header_line + 1
     area = None
     for row in map(_as_row, rows):
@@ -83,8 +93,9 @@ def write_task_table(
         values = (row.number, row.title, row.text, _names(row.lead), _names(row.co), row.deadline)
         for column, value in enumerate(values, 1):
             cell = set_value(sheet.cell(row=line, column=column), value)
-            cell.border = _BORDER
+            cell.border, cell.font = _BORDER, _BODY
             cell.alignment = _WRAP_CENTRED if column in (1, 6) else _WRAP
+        fit_row_height(sheet, line, COLUMN_WIDTHS)
         line += 1
     sheet.freeze_panes = f"A{header_line + 1}"
     sheet.print_title_rows = f"{header_line}:{header_line}"
@@ -105,16 +116,23 @@ def _banner(sheet, line: int, text: str, font: Font) -> int:
     sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(HEADERS))
     cell = set_value(sheet.cell(row=line, column=1), text)
     cell.font, cell.alignment = font, _WRAP_CENTRED
-    sheet.row_dimensions[line].height = 30 if font.size and font.size > 12 else 20
+    lines = lines_needed(text, sum(COLUMN_WIDTHS), font.size)
+    sheet.row_dimensions[line].height = lines * line_height(font.size) + 8
     return line + 1
 
 
 def _area_row(sheet, line: int, area: str) -> int:
     sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(HEADERS))
     cell = set_value(sheet.cell(row=line, column=1), area)
-    cell.font, cell.fill, cell.alignment = Font(bold=True), _AREA_FILL, _WRAP
+    cell.font, cell.fill, cell.alignment = (
+        heading_font(),
+        _AREA_FILL,
+        _WRAP,
+    )
     for column in range(1, len(HEADERS) + 1):
         sheet.cell(row=line, column=column).border = _BORDER
+    lines = lines_needed(area, sum(COLUMN_WIDTHS))
+    sheet.row_dimensions[line].height = lines * line_height() + 6
     return line + 1
 
 

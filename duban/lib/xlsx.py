@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,3 +45,66 @@ def print_landscape_a4(sheet) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
+
+
+# ---- Official print layout ------------------------------------------------------------------
+
+# Official tables are set in 仿宋 (body) and 黑体 (headings). A machine without them (LibreOffice
+# on Linux) substitutes its CJK serif/sans; Excel and WPS on the office's machines have both.
+BODY_FONT = "仿宋"
+HEADING_FONT = "黑体"
+BODY_SIZE = 12
+# A line of CJK text takes up to 1.45 × its size (Noto CJK, the usual substitute for 仿宋 on a
+# machine without it; 仿宋 itself needs less); rows get a little room above and below.
+LINE_HEIGHT_FACTOR = 1.5
+ROW_PADDING_PT = 6
+# Column widths are counted in the default font's digits; a CJK glyph at 12 pt takes about
+# 2 of them, a Latin letter or digit about 1.1 (rounded up, so a line never runs over).
+WIDE_CHAR_UNITS = 2.0
+NARROW_CHAR_UNITS = 1.1
+
+
+def body_font(size: float = BODY_SIZE, **options) -> Font:
+    """仿宋, marked as a Chinese serif font so a reader without it substitutes a Chinese serif."""
+    return Font(name=BODY_FONT, size=size, family=1, charset=134, **options)
+
+
+def heading_font(size: float = BODY_SIZE, **options) -> Font:
+    """黑体, marked as a Chinese sans-serif font for the same reason."""
+    return Font(name=HEADING_FONT, size=size, family=2, charset=134, **options)
+
+
+def line_height(size: float = BODY_SIZE) -> float:
+    return size * LINE_HEIGHT_FACTOR
+
+
+def text_units(text: str, size: float = BODY_SIZE) -> float:
+    """The width of `text` in column-width units at `size` points."""
+    scale = size / 11
+    return sum((WIDE_CHAR_UNITS if ord(ch) > 0x2E7F else NARROW_CHAR_UNITS) * scale for ch in text)
+
+
+def lines_needed(text: str, width: float, size: float = BODY_SIZE) -> int:
+    """How many lines `text` wraps to in a column `width` units wide (one per paragraph at least)."""
+    usable = max(1.0, width - 1)  # the cell's own margins
+    total = 0
+    for paragraph in str(text or "").split("\n"):
+        units = text_units(paragraph, size)
+        total += max(1, -(-int(units * 100) // int(usable * 100)))
+    return total
+
+
+def fit_row_height(sheet, line: int, widths: Sequence[float], size: float = BODY_SIZE) -> float:
+    """Set row `line`'s height to the tallest of its wrapped cells; returns it in points."""
+    lines = max(
+        lines_needed(sheet.cell(row=line, column=column).value or "", width, size)
+        for column, width in enumerate(widths, 1)
+    )
+    height = lines * line_height(size) + ROW_PADDING_PT
+    sheet.row_dimensions[line].height = height
+    return height
+
+
+def chinese_date(day) -> str:
+    """`2012年12月31日`: dates as official documents write them."""
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""

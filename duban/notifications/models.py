@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duban.audit.models import Versioned, audited_history
 from duban.directory.models import Unit
+from duban.lib import clock
 
 
 class Channel(models.TextChoices):
@@ -29,7 +30,7 @@ class Notification(models.Model):
     title = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("内容"), blank=True)
     link = models.CharField(_("链接"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+    created_at = models.DateTimeField(_("发送时间"), default=clock.now)
     read_at = models.DateTimeField(
         _("阅读时间"),
         null=True,
@@ -123,7 +124,7 @@ class DeliveryAttempt(models.Model):
     attempt = models.PositiveSmallIntegerField(_("第几次"))
     status = models.CharField(_("结果"), max_length=16, choices=Status.choices)
     error = models.TextField(_("错误"), blank=True)
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    at = models.DateTimeField(_("时间"), default=clock.now)
     next_try_at = models.DateTimeField(_("下次重试"), null=True, blank=True)
 
     class Meta:

@@ -8,11 +8,11 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.directory.models import User
+from duban.lib import clock
 from duban.notifications import webhook_url
 from duban.notifications.models import Channel, ChannelPreference, Notification, UnitWebhook
 
@@ -43,7 +43,7 @@ def notify(
     """
     users = [user for user in users if user.is_active]
     channels = channels_for(users)
-    now = timezone.now()
+    now = clock.now()
     rows = Notification.objects.bulk_create(
         Notification(
             user=user,
@@ -90,7 +90,7 @@ def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None
     unread = Notification.objects.filter(user=user, read_at__isnull=True)
     if notification_ids is not None:
         unread = unread.filter(pk__in=list(notification_ids))
-    return unread.update(read_at=timezone.now())
+    return unread.update(read_at=clock.now())
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django_tasks import task
 
+from duban.lib import clock
 from duban.notifications import webhook_url
 from duban.notifications.models import Channel, DeliveryAttempt, Notification, UnitWebhook
 
@@ -88,7 +89,9 @@ def deliver_webhook(notification_id: int, webhook_id: int, attempt: int = 1) -> 
 
 def _failed(notification, webhook, attempt: int, error: Exception) -> str:
     last = attempt >= settings.DUBAN_WEBHOOK_ATTEMPTS
+    # The queue runs on the real clock; the record shows the retry on the office's clock.
     next_try = None if last else timezone.now() + backoff(attempt)
+    shown_next_try = None if last else clock.now() + backoff(attempt)
     DeliveryAttempt.objects.create(
         notification=notification,
         channel=Channel.WEBHOOK,
@@ -96,7 +99,7 @@ def _failed(notification, webhook, attempt: int, error: Exception) -> str:
         attempt=attempt,
         status=Status.GAVE_UP if last else Status.FAILED,
         error=f"{type(error).__name__}: {error}"[:2000],
-        next_try_at=next_try,
+        next_try_at=shown_next_try,
     )
     if not last:
         deliver_webhook.using(run_after=next_try).enqueue(notification.id, webhook.id, attempt + 1)

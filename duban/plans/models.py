@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -5,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from duban.audit.models import Versioned, audited_history
 from duban.directory.models import Region, Unit
+from duban.lib import clock
 
 
 class SourceDocument(models.Model):
@@ -28,7 +31,7 @@ class SourceDocument(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    uploaded_at = models.DateTimeField(_("上传时间"), default=clock.now)
 
     history = audited_history()
 
@@ -86,6 +89,14 @@ class Plan(Versioned):
     filing_deadline_text = models.CharField(_("文件原文"), max_length=64, blank=True)
     report_cadence = models.CharField(
         _("进展报送周期"), max_length=16, choices=Cadence.choices, default=Cadence.MONTHLY
+    )
+    filing_grace_days = models.PositiveSmallIntegerField(
+        _("新分工报送期限（天）"),
+        default=30,
+        help_text=_(
+            "计划发布后新分配的任务（如分解到市州），其实施方案自分配之日起多少天内报送备案；"
+            "进展报告自分配当期起报送。"
+        ),
     )
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -267,6 +278,12 @@ class Assignment(models.Model):
     name_as_written = models.CharField(_("文件原文名称"), max_length=100, blank=True)
     role = models.CharField(_("职责"), max_length=8, choices=Role.choices)
     position = models.PositiveSmallIntegerField(_("排序"), default=1)
+    assigned_on = models.DateField(
+        _("分配日期"),
+        null=True,
+        blank=True,
+        help_text=_("计划发布后分配的任务从此日起计报送义务；空表示随计划分配，自计划年度起计。"),
+    )
     withdrawn = models.BooleanField(_("已撤销"), default=False)
 
     history = audited_history()
@@ -291,6 +308,22 @@ class Assignment(models.Model):
     @property
     def is_lead(self) -> bool:
         return self.role == self.Role.LEAD
+
+    @property
+    def owed_from(self) -> date:
+        """The first day this share owes work: its assignment date, or the plan year's start."""
+        return owed_from(self.task.plan.year, self.assigned_on)
+
+
+def assignment_date(plan: Plan) -> date | None:
+    """The date a share assigned now is owed from: today once the plan is out, else its start."""
+    return clock.today() if plan.status == Plan.Status.PUBLISHED else None
+
+
+def owed_from(year: int, assigned_on: date | None) -> date:
+    """Work assigned on a date is owed from that date, never before the plan year begins."""
+    start = date(year, 1, 1)
+    return max(start, assigned_on) if assigned_on else start
 
 
 class Target(models.Model):

@@ -27,7 +27,7 @@ from duban.execution.progress import (
     report_due,
 )
 from duban.execution.selectors.implementation_plans import (
-    late_or_missing_plans,
+    filing_deadlines,
     submitted_late,
     units_leading,
 )
@@ -313,27 +313,37 @@ def _units_most_red(leads: dict[int, int], units: dict, lights: dict[int, Light]
 
 
 def filing_summary(*, plan: Plan, as_of: date) -> Filing:
-    """Where each unit that owes a 实施方案 stands; `missing` is the queue's own list."""
-    missing = sum(1 for late in late_or_missing_plans(plan=plan, as_of=as_of) if late.missing)
+    """Where each unit that owes a 实施方案 stands on `as_of`: every unit in exactly one bucket,
+    by the same rule as the queue's `late_or_missing_plans`, so the buckets add up to `owed`."""
+    deadlines = filing_deadlines(plan)
     owing = set(units_leading(plan).values_list("pk", flat=True))
-    plans = ImplementationPlan.objects.filter(plan=plan, unit_id__in=owing).select_related("plan")
+    plans = {
+        ip.unit_id: ip
+        for ip in ImplementationPlan.objects.filter(plan=plan, unit_id__in=owing).select_related(
+            "plan"
+        )
+    }
     counts = defaultdict(int)
-    for ip in plans:
-        if ip.status == IPStatus.FILED:
-            counts["late" if submitted_late(ip) else "on_time"] += 1
-        elif ip.status in (IPStatus.RETURNED, IPStatus.SUBMITTED):
-            counts[ip.status] += 1
-    submitted = counts["on_time"] + counts["late"] + counts["returned"] + counts["submitted"]
+    for unit_id in owing:
+        counts[_filing_bucket(plans.get(unit_id), deadlines.get(unit_id), as_of)] += 1
     return Filing(
         deadline=plan.filing_deadline,
         owed=len(owing),
-        on_time=counts["on_time"],
-        late=counts["late"],
-        returned=counts["returned"],
-        awaiting=counts["submitted"],
-        missing=missing,
-        not_yet=len(owing) - submitted - missing,
+        **{bucket: counts[bucket] for bucket in _FILING_BUCKETS},
     )
+
+
+_FILING_BUCKETS = ("on_time", "late", "returned", "awaiting", "missing", "not_yet")
+
+
+def _filing_bucket(ip: ImplementationPlan | None, deadline: date | None, as_of: date) -> str:
+    first = ip.first_submitted_at if ip else None
+    if first is None or timezone.localdate(first) > as_of:
+        return "missing" if deadline and as_of > deadline else "not_yet"
+    if ip.status == IPStatus.FILED:
+        return "late" if submitted_late(ip, deadline) else "on_time"
+    # Sent once and now back with the unit (returned, or a draft again) counts as returned.
+    return "awaiting" if ip.status == IPStatus.SUBMITTED else "returned"
 
 
 def current_round(plan: Plan, as_of: date) -> tuple[date, date] | None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from duban.audit.models import Versioned, audited_history
 from duban.directory.models import Unit
 from duban.execution.models import Milestone
+from duban.lib import clock
 from duban.plans.models import Plan, Task
 
 
@@ -77,7 +78,7 @@ class Reminder(models.Model):
         default=False,
         help_text=_("逾期超过规则中的天数后，转入统筹协调处室的督办队列。"),
     )
-    created_at = models.DateTimeField(_("生成时间"), auto_now_add=True)
+    created_at = models.DateTimeField(_("生成时间"), default=clock.now)
 
     class Meta:
         verbose_name = _("提醒")
@@ -116,7 +117,7 @@ class Urge(Versioned):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    sent_at = models.DateTimeField(_("发出时间"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("发出时间"), default=clock.now)
     acknowledged_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -169,7 +170,7 @@ class EscalationStep(models.Model):
         related_name="+",
         help_text=_("为空表示定时扫描自动生成。"),
     )
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    at = models.DateTimeField(_("时间"), default=clock.now)
     note = models.CharField(_("说明"), max_length=300, blank=True)
 
     class Meta:
@@ -208,7 +209,7 @@ class Judgement(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    at = models.DateTimeField(_("研判时间"), auto_now_add=True)
+    at = models.DateTimeField(_("研判时间"), default=clock.now)
 
     history = audited_history()
 
@@ -243,7 +244,7 @@ class CalendarToken(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_at = models.DateTimeField(_("创建时间"), default=clock.now)
     revoked_at = models.DateTimeField(_("作废时间"), null=True, blank=True)
 
     history = audited_history(excluded_fields=["token"])

@@ -16,14 +16,17 @@ from django.utils import timezone
 from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
+from duban.execution.selectors.implementation_plans import filing_deadlines
 from duban.execution.selectors.reports import FILED
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
-from duban.plans.models import Assignment, Plan, Task
+from duban.plans.models import Assignment, Plan, Task, owed_from
 from duban.plans.tree import path_key
 from duban.supervision.ical import Event
 from duban.supervision.lights import (
     COLOURS,
+    LABELS,
     Light,
     MilestoneFact,
     ReportFact,
@@ -59,21 +62,31 @@ SEVERITY = {
 
 def lead_unit_sets(task_ids: Iterable[int]) -> dict[int, list[int]]:
     """task id → its lead units' ids, first named first (a document may name several leads)."""
-    rows = (
-        Assignment.objects.leads()
-        .filter(task_id__in=list(task_ids), unit__isnull=False)
-        .order_by("task_id", "position", "pk")
-        .values_list("task_id", "unit_id")
-    )
-    leads: dict[int, list[int]] = defaultdict(list)
-    for task_id, unit_id in rows:
-        leads[task_id].append(unit_id)
-    return leads
+    return _leads_and_start_dates(list(task_ids))[0]
 
 
 def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
     """task id → the first-named lead unit's id, for the tasks that have one."""
     return {task_id: units[0] for task_id, units in lead_unit_sets(task_ids).items()}
+
+
+def _leads_and_start_dates(task_ids: list[int]) -> tuple[dict[int, list[int]], dict[int, date]]:
+    """task id → its lead units (first named first), and task id → the day its first lead was
+    assigned for tasks handed out after publication (a lead assigned with the plan counts from
+    the year's start); one query."""
+    rows = (
+        Assignment.objects.leads()
+        .filter(task_id__in=task_ids, unit__isnull=False)
+        .order_by("task_id", "position", "pk")
+        .values_list("task_id", "unit_id", "assigned_on")
+    )
+    leads: dict[int, list[int]] = defaultdict(list)
+    found: dict[int, date | None] = {}
+    for task_id, unit_id, day in rows:
+        leads[task_id].append(unit_id)
+        earlier = found.get(task_id, day)
+        found[task_id] = None if day is None or earlier is None else min(day, earlier)
+    return leads, {task_id: day for task_id, day in found.items() if day is not None}
 
 
 def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
@@ -82,7 +95,7 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     tasks = list(tasks)
     ids = [task.id for task in tasks]
     plans = Plan.objects.in_bulk({task.plan_id for task in tasks})
-    leads = lead_unit_sets(ids)
+    leads, assigned = _leads_and_start_dates(ids)
     milestones: dict[int, list[MilestoneFact]] = defaultdict(list)
     for task_id, title, due, met_on in Milestone.objects.filter(
         task_id__in=ids, withdrawn=False
@@ -121,7 +134,8 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
             accepted_done[task_id] = max(done_by[task_id][unit] for unit in units)
     return {
         task.id: TaskFacts(
-            start=date(plans[task.plan_id].year, 1, 1),
+            # A task handed out during the year (to the cities, say) starts on that day.
+            start=owed_from(plans[task.plan_id].year, assigned.get(task.id)),
             due=task.due_date,
             cadence=plans[task.plan_id].report_cadence,
             milestones=tuple(milestones[task.id]),
@@ -323,7 +337,7 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
 
 def failed_deliveries(*, days: int = 7, limit: int = 20) -> list[DeliveryAttempt]:
     """Recent failed e-mails and webhook calls, newest first (real time: they really happened)."""
-    since = timezone.now() - timedelta(days=days)
+    since = clock.now() - timedelta(days=days)
     failed = (DeliveryAttempt.Status.FAILED, DeliveryAttempt.Status.GAVE_UP)
     return list(
         DeliveryAttempt.objects.filter(status__in=failed, at__gte=since).select_related(
@@ -359,7 +373,7 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
         if a.is_lead:
             led[plan.pk] = plan
         for _start, end in periods_of_year(
-            plan.year, plan.report_cadence, until=date(plan.year, 12, 31)
+            plan.year, plan.report_cadence, until=date(plan.year, 12, 31), since=a.owed_from
         ):
             periods[(plan.pk, end)].append(a.task.path)
     for (plan_id, end), paths in sorted(periods.items(), key=lambda item: item[0][1]):
@@ -372,11 +386,12 @@ def calendar_events(unit: Unit, *, as_of: date | None = None) -> list[Event]:
             )
         )
     for plan in led.values():
-        if plan.filing_deadline:
+        deadline = filing_deadlines(plan).get(unit.pk)
+        if deadline:
             events.append(
                 Event(
                     uid=f"implementation-plan-{plan.pk}-{unit.pk}@duban",
-                    day=plan.filing_deadline,
+                    day=deadline,
                     summary=f"{plan.year}年改革实施方案报送备案截止",
                 )
             )
@@ -390,3 +405,13 @@ def light_cells(tasks: list[Task]) -> dict[int, str]:
         task.pk: render_to_string("supervision/_light.html", {"light": lights.get(task.pk)})
         for task in tasks
     }
+
+
+def light_choices() -> list[tuple[str, str]]:
+    """The colours, most alarming first, for a drop-down (labels translated when shown)."""
+    return [(colour, LABELS[colour]) for colour in reversed(COLOURS)]
+
+
+def tasks_with_light(tasks: list[Task], colour: str) -> set[int]:
+    """The ids of `tasks` whose light is `colour` today (registered with `plans.filters`)."""
+    return {task_id for task_id, light in lights_for_tasks(tasks).items() if light.colour == colour}

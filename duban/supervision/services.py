@@ -6,14 +6,13 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_recipients
-from duban.lib import owed
+from duban.lib import clock, owed
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
 from duban.plans.models import Task
@@ -156,7 +155,7 @@ def urge_acknowledge(*, urge: Urge, note: str, by: User, seen_version: int) -> U
         raise audit.DomainError(ALREADY_ACKNOWLEDGED)
     if by.unit_id != urge.unit_id:
         raise audit.DomainError(NOT_THE_UNIT)
-    urge.acknowledged_at = timezone.now()
+    urge.acknowledged_at = clock.now()
     urge.acknowledged_by = by
     urge.ack_note = note.strip()
     audit.save(
@@ -198,6 +197,6 @@ def calendar_token_create(*, unit: Unit, by: User) -> CalendarToken:
 @transaction.atomic
 def calendar_token_revoke(*, token: CalendarToken, by: User) -> CalendarToken:
     if token.revoked_at is None:
-        token.revoked_at = timezone.now()
+        token.revoked_at = clock.now()
         audit.save(token, by=by, fields=["revoked_at"], reason="作废日历订阅地址")
     return token

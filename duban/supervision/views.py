@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
+from duban.lib import clock
 from duban.lib.clock import today
 from duban.plans.models import Plan
 from duban.supervision import ical
@@ -186,7 +186,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     if found.revoked_at is not None:
         raise Http404
     name = f"督办 · {found.unit.short_name or found.unit.name}"
-    body = ical.calendar(name, calendar_events(found.unit), stamp=timezone.now())
+    body = ical.calendar(name, calendar_events(found.unit), stamp=clock.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response

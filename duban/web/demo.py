@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from duban.audit.models import Cause
 from duban.directory.management.commands.directory import DEFAULT_FILE
 from duban.directory.models import Unit, User
 from duban.directory.services import directory_load, user_create
+from duban.lib import clock
 
 DEMO_PASSWORD = "duban-demo"
 # 甘政发〔2012〕53号, the founding document, as published (see samples/README.md).
@@ -19,6 +21,8 @@ FOUNDING_DOCUMENT = Path(__file__).resolve().parents[2] / "samples/gansu-2012-re
 # 备案 deadline: the document says 各市州和各项改革的牵头部门…于5月中旬前报省政府备案.
 FILING_DEADLINE = date(2012, 5, 20)
 FILING_DEADLINE_TEXT = "5月中旬前"
+# The day the demo's record runs to (`make run` serves it as of this day).
+DEMO_TODAY = date(2012, 9, 30)
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,20 @@ DEMO_ACCOUNTS = [
 ]
 
 
-@transaction.atomic
 def demo_load(*, history: bool = True) -> list[str]:
     """Load the directory, the demo accounts and the 2012 plan; safe to run any number of times.
 
     With `history`, the plan also gets the year's record as of 2012-09-30: implementation plans
     filed (some late, one returned), milestones, extensions, 批示, monthly reports and evidence.
+    Everything is stamped on the demo's clock (`DUBAN_TODAY`, else 2012-09-30): nothing in the
+    2012 demo is dated after its today.
     """
+    with clock.on_day(settings.DUBAN_TODAY or DEMO_TODAY):
+        return _demo_load(history=history)
+
+
+@transaction.atomic
+def _demo_load(*, history: bool) -> list[str]:
     lines = []
     report = directory_load(data=json.loads(DEFAULT_FILE.read_text(encoding="utf-8")), by=None)
     lines.append(f"directory: {len(report.created)} created, {len(report.updated)} updated")

@@ -1,7 +1,7 @@
 """Reads on implementation plans: what a unit must file, what awaits review, what is late, drift."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -9,14 +9,36 @@ from django.utils import timezone
 from duban.directory.models import Unit
 from duban.execution.models import Commitment, Evidence, ImplementationPlan, Milestone
 from duban.lib.clock import as_of_or_today
-from duban.plans.models import Assignment, Plan
+from duban.plans.models import Assignment, Plan, owed_from
 
 Status = ImplementationPlan.Status
 
 
-def submitted_late(implementation_plan: ImplementationPlan) -> bool:
-    """A plan first submitted after its filing deadline counts as late, even once filed."""
-    deadline = implementation_plan.plan.filing_deadline
+def filing_deadlines(plan: Plan) -> dict[int, date]:
+    """unit id → the day its 实施方案 is due, for every unit leading a live task of `plan`.
+
+    The plan's filing deadline, except for a unit first given a lead share after publication
+    (a task split to the cities in September): it files within the plan's grace period of that
+    day, not "133 days late" the moment it is assigned.
+    """
+    if plan.filing_deadline is None:
+        return {}
+    first: dict[int, date] = {}
+    leads = Assignment.objects.leads().filter(task__plan=plan, unit__isnull=False)
+    for unit_id, assigned_on in leads.values_list("unit_id", "assigned_on"):
+        day = owed_from(plan.year, assigned_on)
+        first[unit_id] = min(day, first.get(unit_id, day))
+    grace = timedelta(days=plan.filing_grace_days)
+    return {unit_id: max(plan.filing_deadline, day + grace) for unit_id, day in first.items()}
+
+
+def filing_deadline_of(implementation_plan: ImplementationPlan) -> date | None:
+    plan = implementation_plan.plan
+    return filing_deadlines(plan).get(implementation_plan.unit_id, plan.filing_deadline)
+
+
+def submitted_late(implementation_plan: ImplementationPlan, deadline: date | None) -> bool:
+    """A plan first submitted after its unit's filing deadline counts as late, even once filed."""
     first = implementation_plan.first_submitted_at
     return bool(deadline and first and timezone.localdate(first) > deadline)
 
@@ -56,7 +78,7 @@ def plans_to_file(*, unit: Unit, as_of: date | None = None) -> list[PlanToFile]:
         ip = existing.get(plan.pk)
         if ip is not None and ip.status not in (Status.DRAFT, Status.RETURNED):
             continue
-        deadline = plan.filing_deadline
+        deadline = filing_deadlines(plan).get(unit.pk, plan.filing_deadline)
         owed.append(PlanToFile(plan, ip, deadline, bool(deadline and today > deadline)))
     return owed
 
@@ -96,8 +118,8 @@ def late_or_missing_plans(*, plan: Plan, as_of: date | None = None) -> list[Late
     Nothing is missing before the deadline has passed.
     """
     today = as_of_or_today(as_of)
-    deadline = plan.filing_deadline
-    if deadline is None:
+    deadlines = filing_deadlines(plan)
+    if not deadlines:
         return []
     by_unit = {
         ip.unit_id: ip
@@ -106,9 +128,10 @@ def late_or_missing_plans(*, plan: Plan, as_of: date | None = None) -> list[Late
     late = []
     for unit in units_leading(plan).order_by("region__code", "kind", "name"):
         ip = by_unit.get(unit.pk)
+        deadline = deadlines[unit.pk]
         first = ip.first_submitted_at if ip else None
         if first is not None and timezone.localdate(first) <= today:
-            if submitted_late(ip):
+            if submitted_late(ip, deadline):
                 late.append(LatePlan(unit, ip, False, (timezone.localdate(first) - deadline).days))
         elif today > deadline:
             late.append(LatePlan(unit, ip, True, (today - deadline).days))

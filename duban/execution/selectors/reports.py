@@ -90,7 +90,10 @@ def _slots(assignments: list[Assignment], reports: list[ProgressReport], as_of: 
         until = min(as_of, date(plan.year, 12, 31))
         history = by_slot.get((assignment.task_id, assignment.unit_id), {})
         last = None
-        for start, end in periods_of_year(plan.year, plan.report_cadence, until=until):
+        periods = periods_of_year(
+            plan.year, plan.report_cadence, until=until, since=assignment.owed_from
+        )
+        for start, end in periods:
             # Once the lead's completion claim is accepted, nothing more is owed on the task.
             if assignment.task_id in done and start > done[assignment.task_id]:
                 break

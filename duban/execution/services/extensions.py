@@ -7,13 +7,13 @@ left as it was, so the move shows as drift.
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import User
 from duban.execution.models import Extension, Milestone
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Task
 
@@ -27,6 +27,29 @@ HORIZON_YEARS = 5
 
 def extension_horizon(task: Task) -> date:
     return date(task.plan.year + HORIZON_YEARS - 1, 12, 31)
+
+
+def extension_refusal(
+    *, task: Task, milestone: Milestone | None, as_of: date | None = None
+) -> str | None:
+    """Why no request for this due date could be granted now, whatever the unit types; None
+    when one may be asked. The form is not offered while there is a reason."""
+    today = as_of_or_today(as_of)
+    old_due = milestone.due_date if milestone else task.due_date
+    if old_due is None:
+        return _("该任务没有完成时限，无需申请延期。")
+    if milestone is not None and (milestone.met_on or milestone.withdrawn):
+        return _("已完成或已撤销的里程碑无需延期。")
+    if today > old_due:
+        return _("延期须在时限到期前申请；该时限已于%(due)s到期。") % {
+            "due": f"{old_due.year}年{old_due.month}月{old_due.day}日"
+        }
+    if old_due >= extension_horizon(task):
+        return _("该时限已是年度计划允许的最晚时限，不能再延期。")
+    pending = Extension.objects.filter(task=task, milestone=milestone, status=Status.REQUESTED)
+    if pending.exists():
+        return _("已有一份延期申请在等待审批。")
+    return None
 
 
 @transaction.atomic
@@ -43,17 +66,9 @@ def extension_request(
 
     Only before the date falls due, only later than it is, and one open request at a time.
     """
-    today = as_of_or_today(as_of)
     old_due = milestone.due_date if milestone else task.due_date
-    if old_due is None:
-        raise audit.DomainError(_("该任务没有完成时限，无需申请延期。"))
-    if milestone is not None and (milestone.met_on or milestone.withdrawn):
-        raise audit.DomainError(_("已完成或已撤销的里程碑无需延期。"))
-    if today > old_due:
-        raise audit.DomainError(
-            _("延期须在时限到期前申请；该时限已于%(due)s到期。")
-            % {"due": f"{old_due.year}年{old_due.month}月{old_due.day}日"}
-        )
+    if refusal := extension_refusal(task=task, milestone=milestone, as_of=as_of):
+        raise audit.DomainError(refusal)
     if new_due <= old_due:
         raise audit.DomainError(_("申请的新时限须晚于原时限。"))
     horizon = extension_horizon(task)
@@ -64,9 +79,6 @@ def extension_request(
         )
     if not reason.strip():
         raise audit.DomainError(_("请写明申请延期的理由。"))
-    pending = Extension.objects.filter(task=task, milestone=milestone, status=Status.REQUESTED)
-    if pending.exists():
-        raise audit.DomainError(_("已有一份延期申请在等待审批。"))
     extension = Extension(
         task=task,
         milestone=milestone,
@@ -84,7 +96,7 @@ def _decide(extension: Extension, *, status: str, comment: str, by: User, seen_v
         raise audit.DomainError(_("该延期申请已经审批。"))
     extension.status = status
     extension.decided_by = by
-    extension.decided_at = timezone.now()
+    extension.decided_at = clock.now()
     extension.decision_comment = comment.strip()
     audit.save(
         extension,

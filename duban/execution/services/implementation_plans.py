@@ -5,7 +5,6 @@ comments) → submitted again. Every step is audited, so who did what and when i
 """
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,6 +13,7 @@ from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.execution.models import Commitment, Evidence, ImplementationPlan, Milestone
 from duban.execution.services.evidence import evidence_store
+from duban.lib import clock
 from duban.plans.models import Assignment, Plan, Task
 
 Status = ImplementationPlan.Status
@@ -113,7 +113,7 @@ def implementation_plan_submit(
     gaps = submission_gaps(implementation_plan)
     if gaps:
         raise audit.DomainError(" ".join(gaps))
-    now = timezone.now()
+    now = clock.now()
     fields = ["status", "submitted_at"]
     implementation_plan.status = Status.SUBMITTED
     implementation_plan.submitted_at = now
@@ -155,7 +155,7 @@ def implementation_plan_file(
     if implementation_plan.status != Status.SUBMITTED:
         raise audit.DomainError(_("只有已报送的实施方案可以备案。"))
     implementation_plan.status = Status.FILED
-    implementation_plan.filed_at = timezone.now()
+    implementation_plan.filed_at = clock.now()
     implementation_plan.filed_by = by
     implementation_plan.review_comment = comment.strip()
     implementation_plan.baseline = baseline_of(implementation_plan)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -27,7 +27,7 @@ from duban.execution.services.reports import ReportContent, progress_report_save
 from duban.lib.clock import as_of_or_today
 from duban.lib.text import clean_text
 from duban.lib.uploads import upload_problem
-from duban.lib.xlsx import append_row
+from duban.lib.xlsx import append_row, body_font, chinese_date, fit_row_height, heading_font
 from duban.plans.models import Assignment, Task
 
 SHEET_TITLE = "进展报告"
@@ -53,7 +53,7 @@ COLUMN = {name: index for index, name in enumerate(HEADERS)}
 LETTER = {name: get_column_letter(index + 1) for name, index in COLUMN.items()}
 # How a row finds its report again; hidden from the person filling in the sheet.
 HIDDEN = ["任务ID", "报告期起", "版本"]
-WIDTHS = {"序号": 6, "任务编号": 9, "任务名称": 36, "本单位职责": 10, "报告期": 12, "报送截止": 12}
+WIDTHS = {"序号": 6, "任务编号": 9, "任务名称": 36, "本单位职责": 10, "报告期": 12, "报送截止": 16}
 WIDTHS |= {"上期情况": 22, "推进状态": 12, "完成进度（%）": 12, "进度说明": 20}
 TEXT_COLUMNS = ["本期工作进展", "存在问题", "下步打算"]
 TEXT_WIDTH = 40
@@ -130,8 +130,10 @@ def _row(number, assignment, start, end, source, this_period) -> list:
         task.path,
         task.title,
         assignment.get_role_display(),
-        f"{start.year}年{start.month}月" if start.month == end.month else f"{start}至{end}",
-        f"{report_due(end):%Y-%m-%d}",
+        f"{start.year}年{start.month}月"
+        if start.month == end.month
+        else f"{chinese_date(start)}至{chinese_date(end)}",
+        chinese_date(report_due(end)),
         _previous(source, start),
         status,
         source.percent if source and source.percent_reason else None,
@@ -153,20 +155,38 @@ def _previous(source, start: date) -> str:
     return f"{source.get_status_display()} {source.percent}%（{when}）"
 
 
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def _widths() -> list[float]:
+    """Each column's width; hidden ones count as wide (they never print, so never wrap)."""
+    widths = {name: TEXT_WIDTH for name in TEXT_COLUMNS} | WIDTHS
+    return [1000 if name in HIDDEN else widths[name] for name in HEADERS]
+
+
 def _style(sheet) -> None:
+    """An official table on paper: 仿宋 with 黑体 headings, borders, every row as tall as its
+    text, the header on every page, A4 landscape fitted to the width."""
     sheet.freeze_panes = "A2"
+    widths = _widths()
     for cell in sheet[1]:
-        cell.font = Font(bold=True)
+        cell.font, cell.border = heading_font(), _BORDER
         cell.fill = PatternFill("solid", fgColor="F2F2F2")
-    for name, width in WIDTHS.items():
-        sheet.column_dimensions[LETTER[name]].width = width
-    for name in TEXT_COLUMNS:
-        sheet.column_dimensions[LETTER[name]].width = TEXT_WIDTH
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    for name, width in zip(HEADERS, widths, strict=True):
+        if name not in HIDDEN:
+            sheet.column_dimensions[LETTER[name]].width = width
+    body = body_font()
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
+            cell.font, cell.border = body, _BORDER
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for line in range(1, sheet.max_row + 1):
+        fit_row_height(sheet, line, widths)
     for name in HIDDEN:
         sheet.column_dimensions[LETTER[name]].hidden = True
+    _page_setup(sheet)
     labels = ",".join(STATUS_BY_LABEL)
     statuses = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
     statuses.error = "请从下拉列表中选择推进状态。"
@@ -178,6 +198,16 @@ def _style(sheet) -> None:
     percents.add(f"{LETTER['完成进度（%）']}2:{LETTER['完成进度（%）']}{last_row}")
     sheet.add_data_validation(statuses)
     sheet.add_data_validation(percents)
+
+
+def _page_setup(sheet) -> None:
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
 
 
 def _add_instructions(workbook) -> None:

@@ -10,7 +10,6 @@ from datetime import date
 
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -19,7 +18,9 @@ from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_recipients
 from duban.execution.models import ProgressReport
 from duban.execution.progress import default_percent, period_for, period_label
+from duban.execution.selectors.review import is_unproblematic
 from duban.execution.services.evidence import evidence_attach
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
 from duban.plans.models import Task
@@ -163,7 +164,7 @@ def progress_report_submit(*, report: ProgressReport, by: User) -> ProgressRepor
     """Send a draft or a returned report to the coordinator for review."""
     _require_editable(report)
     report.review = Review.SUBMITTED
-    report.submitted_at = timezone.now()
+    report.submitted_at = clock.now()
     return audit.save(report, by=by, fields=["review", "submitted_at"], reason="进展报告报送")
 
 
@@ -172,7 +173,7 @@ def _review(report: ProgressReport, *, review: str, comment: str, seen_version: 
         raise audit.DomainError(NOT_SUBMITTED)
     report.review = review
     report.review_comment = comment.strip()
-    report.reviewed_at = timezone.now()
+    report.reviewed_at = clock.now()
     report.reviewed_by = by
     fields = ["review", "review_comment", "reviewed_at", "reviewed_by"]
     audit.save(report, by=by, fields=fields, seen_version=seen_version, reason=review)
@@ -202,6 +203,32 @@ def progress_report_accept(
     return _review(
         report, review=Review.ACCEPTED, comment=comment, seen_version=seen_version, by=by
     )
+
+
+BULK_NEEDS_REASON = gettext_lazy("批量采纳须写明一条采纳意见。")
+BULK_ONLY_UNPROBLEMATIC = gettext_lazy(
+    "批量采纳只适用于按计划推进、未报问题的报告；请逐份审核：{reports}"
+)
+
+
+@transaction.atomic
+def progress_report_accept_many(
+    *, reports: list[ProgressReport], comment: str, by: User
+) -> list[ProgressReport]:
+    """Accept several unproblematic reports with one comment, all or none.
+
+    Refuses (`DomainError`) without a comment, or when any report names problems, departs from
+    the default percent or claims completion or delay; `StaleEdit` if one changed meanwhile.
+    """
+    if not comment.strip():
+        raise audit.DomainError(BULK_NEEDS_REASON)
+    refused = [r for r in reports if not is_unproblematic(r)]
+    if refused:
+        names = "、".join(f"{r.task.path} {r.unit.short_name or r.unit.name}" for r in refused)
+        raise audit.DomainError(BULK_ONLY_UNPROBLEMATIC.format(reports=names))
+    for report in reports:
+        _review(report, review=Review.ACCEPTED, comment=comment, seen_version=report.version, by=by)
+    return reports
 
 
 @transaction.atomic

@@ -137,6 +137,25 @@ def test_the_form_proposes_a_month_later(client, filed_plan, caizheng):
     client.force_login(caizheng)
     milestone = filed_plan.milestones.get()
 
-    page = client.get(reverse("execution:extension-request", args=[milestone.pk])).content.decode()
+    # Before the milestone falls due: the only time the form is offered.
+    with time_machine.travel(date(2012, 6, 1), tick=False):
+        url = reverse("execution:extension-request", args=[milestone.pk])
+        page = client.get(url).content.decode()
 
     assert 'value="2012-07-30"' in page
+
+
+@pytest.mark.django_db
+def test_a_request_that_could_only_be_refused_is_not_offered_and_the_page_says_why(
+    client, filed_plan, caizheng
+):
+    client.force_login(caizheng)
+    milestone = filed_plan.milestones.get()
+
+    with time_machine.travel(date(2012, 7, 5), tick=False):
+        page = client.get(reverse("execution:extension-request", args=[milestone.pk]))
+
+    html = page.content.decode()
+    assert page.status_code == 409
+    assert 'data-role="refusal"' in html and "到期前申请" in html
+    assert 'name="reason"' not in html  # nothing to type into

@@ -124,3 +124,29 @@ def test_a_refused_evidence_file_leaves_the_milestone_open(client, filed_plan, c
     assert "不是可接受的文件类型" in response.content.decode()
     milestone.refresh_from_db()
     assert milestone.met_on is None
+
+
+def test_an_upload_from_the_page_replaces_only_the_attachments_section(client, draft, caizheng):
+    # The edit page posts the file with htmx: the answer is the section alone, so the text
+    # typed (and not yet saved) in the plan's other fields stays where it is.
+    client.force_login(caizheng)
+    response = client.post(
+        reverse("execution:plan-attach", args=[draft.pk]),
+        {"file": SimpleUploadedFile("方案.pdf", PDF)},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.lstrip().startswith('<section class="panel" id="attachments">')
+    assert "方案.pdf" in html and "附件已上传" in html
+
+
+def test_a_refused_upload_in_place_says_why_in_the_section(client, draft, caizheng):
+    client.force_login(caizheng)
+    response = client.post(
+        reverse("execution:plan-attach", args=[draft.pk]),
+        {"file": SimpleUploadedFile("方案.pdf", b"MZ\x90\x00 not a pdf")},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert 'class="return-note"' in response.content.decode()

@@ -9,6 +9,7 @@ from duban.execution.demo_plans import AS_OF, demo_execution_history
 from duban.execution.models import Extension, ImplementationPlan, LeaderComment, Milestone
 from duban.execution.selectors.implementation_plans import (
     drift,
+    filing_deadline_of,
     late_or_missing_plans,
     submitted_late,
 )
@@ -48,7 +49,7 @@ def test_most_plans_are_filed_a_few_late_one_returned_some_missing(loaded, demo_
 
     assert plans.filter(status=Status.RETURNED).count() == 1
     assert plans.filter(status=Status.FILED).count() == 9
-    assert sum(submitted_late(ip) for ip in plans) == 2
+    assert sum(submitted_late(ip, filing_deadline_of(ip)) for ip in plans) == 2
     missing = [row for row in late_or_missing_plans(plan=demo_plan, as_of=AS_OF) if row.missing]
     assert len(missing) == 1
     assert loaded == [

@@ -8,7 +8,7 @@ import time_machine
 
 from duban.audit import services as audit
 from duban.execution.models import ImplementationPlan, Milestone
-from duban.execution.selectors.implementation_plans import submitted_late
+from duban.execution.selectors.implementation_plans import filing_deadline_of, submitted_late
 from duban.execution.services.implementation_plans import (
     implementation_plan_file,
     implementation_plan_return,
@@ -175,4 +175,4 @@ def test_a_plan_first_submitted_after_the_deadline_is_late(
         implementation_plan_submit(implementation_plan=ip, by=caizheng)
 
     ip.refresh_from_db()
-    assert submitted_late(ip) is late
+    assert submitted_late(ip, filing_deadline_of(ip)) is late

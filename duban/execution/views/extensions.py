@@ -14,6 +14,7 @@ from duban.execution.forms_plans import ExtensionDecisionForm, ExtensionRequestF
 from duban.execution.permissions import access_extension, access_lead_task, access_milestone
 from duban.execution.services.extensions import (
     extension_approve,
+    extension_refusal,
     extension_refuse,
     extension_request,
 )
@@ -33,6 +34,11 @@ def extension_request_task(request: HttpRequest, task_id: int) -> HttpResponse:
 
 def _request(request: HttpRequest, *, task, milestone) -> HttpResponse:
     old_due = milestone.due_date if milestone else task.due_date
+    # A request that could only be refused is not offered: the page says why instead.
+    refusal = extension_refusal(task=task, milestone=milestone)
+    if refusal:
+        context = {"task": task, "milestone": milestone, "old_due": old_due, "refusal": refusal}
+        return render(request, "execution/extension_form.html", context, status=409)
     # A month later is the usual ask; the unit changes it if it needs more or less.
     initial = {"new_due": old_due + timedelta(days=30)} if old_due else {}
     form = ExtensionRequestForm(request.POST or None, initial=initial)

@@ -27,6 +27,7 @@ from duban.execution.permissions import (
 )
 from duban.execution.selectors.implementation_plans import (
     drift,
+    filing_deadline_of,
     implementation_plan_detail,
     submitted_late,
 )
@@ -87,7 +88,7 @@ def _detail_context(request: HttpRequest, implementation_plan: ImplementationPla
     return {
         "ip": implementation_plan,
         "sections": sections,
-        "late": submitted_late(implementation_plan),
+        "late": submitted_late(implementation_plan, filing_deadline_of(implementation_plan)),
         "drift": drift(implementation_plan),
         "history": implementation_plan.history.select_related("history_user").order_by(
             "history_date"
@@ -231,16 +232,29 @@ def _review(request, ip, service, done_message) -> HttpResponse:
 def plan_attach(request: HttpRequest, implementation_plan_id: int) -> HttpResponse:
     ip = access_implementation_plan(request.user, implementation_plan_id, write=True)
     form = AttachmentForm(request.POST, request.FILES)
-    if not form.is_valid():
-        messages.error(request, _("请选择要上传的文件。"))
-        return redirect("execution:plan-edit", ip.pk)
-    upload = form.cleaned_data["file"]
-    try:
-        implementation_plan_attach(
-            implementation_plan=ip, name=upload.name, content=upload.read(), by=request.user
-        )
-    except audit.DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("附件已上传。"))
+    failed, message = True, _("请选择要上传的文件。")
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            implementation_plan_attach(
+                implementation_plan=ip, name=upload.name, content=upload.read(), by=request.user
+            )
+            failed, message = False, _("附件已上传。")
+        except audit.DomainError as error:
+            message = str(error)
+    # Uploaded in place: only the attachments section changes, unsaved text stays on the page.
+    if request.htmx:
+        return _attachments_fragment(request, ip, message, failed)
+    (messages.error if failed else messages.success)(request, message)
     return redirect("execution:plan-edit", ip.pk)
+
+
+def _attachments_fragment(request, ip, message: str, failed: bool) -> HttpResponse:
+    ip = implementation_plan_detail(ip.pk)
+    context = {
+        "ip": ip,
+        "attachment_form": AttachmentForm(),
+        "attachment_message": message,
+        "attachment_failed": failed,
+    }
+    return render(request, "execution/_plan_attachments.html", context)

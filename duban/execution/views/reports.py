@@ -35,6 +35,7 @@ from duban.execution.services.reports import (
     progress_report_return,
     progress_report_submit,
 )
+from duban.execution.views.review import next_to_review
 from duban.lib.clock import today
 from duban.plans.models import Plan
 from duban.plans.permissions import access_plan
@@ -218,6 +219,7 @@ def report_detail(request: HttpRequest, report_id: int) -> HttpResponse:
         "can_write": _may(access_progress_report, request.user, report.pk, write=True),
         "can_review": can_review_report(request.user, report),
         "review_form": ReviewForm(initial={"version": report.version}),
+        "queue_filters": [(k, v) for k, v in request.GET.items() if k != "page"],
         "evidence_form": EvidenceForm(),
     }
     return render(request, "execution/report_detail.html", context)
@@ -254,6 +256,10 @@ def _review(request: HttpRequest, report_id: int, service, done: str) -> HttpRes
         messages.success(request, done)
     except (audit.DomainError, audit.StaleEdit) as error:
         messages.error(request, str(error))
+        return redirect("execution:report-detail", report.pk)
+    # 采纳并审核下一份: on to the next report of the queue the reviewer filtered.
+    if request.POST.get("and_next"):
+        return redirect(next_to_review(request.POST))
     return redirect("execution:report-detail", report.pk)
 
 

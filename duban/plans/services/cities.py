@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Region, Unit, User
-from duban.plans.models import Assignment, Task
+from duban.plans.models import Assignment, Task, assignment_date
 
 
 def cities() -> list[Region]:
@@ -84,6 +84,7 @@ def _instance_create(task: Task, city: Region, government: Unit | None, by: User
                 unit=government,
                 name_as_written=government.short_name,
                 role=Assignment.Role.LEAD,
+                assigned_on=assignment_date(task.plan),
             ),
             by=by,
             cause=Cause.CASCADE,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
-from duban.plans.models import Assignment, Plan, Task
+from duban.plans.models import Assignment, Plan, Task, assignment_date
 from duban.plans.tree import renumber
 
 TASK_EDITABLE = ("title", "text", "kind", "due_date", "due_text", "lead_note", "weight")
@@ -63,7 +63,12 @@ def assignment_add(*, task: Task, unit: Unit, role: str, by: User, reason: str =
         _demote_leads(task, by, reason)
     last = task.assignments.order_by("-position").values_list("position", flat=True).first()
     assignment = Assignment(
-        task=task, unit=unit, name_as_written=unit.short_name, role=role, position=(last or 0) + 1
+        task=task,
+        unit=unit,
+        name_as_written=unit.short_name,
+        role=role,
+        position=(last or 0) + 1,
+        assigned_on=assignment_date(task.plan),
     )
     return audit.save(assignment, by=by, reason=reason)
 
@@ -202,6 +207,7 @@ def _take_assignments(task: Task, following: Task, by: User) -> None:
                 name_as_written=assignment.name_as_written,
                 role=role,
                 position=position,
+                assigned_on=assignment.assigned_on,
             ),
             by=by,
             cause=Cause.CASCADE,

@@ -3,11 +3,11 @@
 from datetime import date
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from duban.audit import services as audit
 from duban.directory.models import User
+from duban.lib import clock
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.services.editing import require_reason
 
@@ -60,7 +60,7 @@ def plan_publish(*, plan: Plan, by: User, seen_version: int) -> Plan:
     if problems:
         raise PublishRefused(problems)
     plan.status = Plan.Status.PUBLISHED
-    plan.published_at = timezone.now()
+    plan.published_at = clock.now()
     plan.published_by = by
     return audit.save(
         plan,

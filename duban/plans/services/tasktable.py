@@ -22,8 +22,9 @@ from duban.directory.models import Unit, User
 from duban.directory.selectors import name_index
 from duban.lib.tasktable import HEADERS, TaskRow, write_task_table
 from duban.lib.uploads import upload_problem
+from duban.lib.xlsx import chinese_date
 from duban.parsing import resolve_deadlines
-from duban.plans.models import Assignment, Plan, Task
+from duban.plans.models import Assignment, Plan, Task, assignment_date
 from duban.plans.selectors import plan_tasks, units_of_work
 from duban.plans.services.editing import first_sentence, require_draft
 from duban.plans.tree import path_key, renumber
@@ -73,10 +74,10 @@ def _unit_name(assignment: Assignment) -> str:
 
 
 def due_cell(task: Task) -> str:
-    """The phrase as written when there is one (`年底前`), else the date (`2012-12-31`)."""
+    """The phrase as written when there is one (`年底前`), else the date (`2012年12月31日`)."""
     if task.due_text:
         return task.due_text
-    return task.due_date.isoformat() if task.due_date else ""
+    return chinese_date(task.due_date)
 
 
 def task_table_export(*, plan: Plan, stream: IO[bytes]) -> str:
@@ -96,7 +97,7 @@ def _subtitle(plan: Plan) -> str:
     source = plan.source
     if source is None:
         return ""
-    parts = [source.doc_number, source.issued_on and source.issued_on.isoformat()]
+    parts = [source.doc_number, source.issued_on and chinese_date(source.issued_on)]
     if any(parts):
         parts.insert(0, f"《{plan.title}》")
     return "　".join(p for p in parts if p)
@@ -391,6 +392,7 @@ def _apply_assignments(task: Task, values: RowValues, by: User, reason: str) -> 
                     name_as_written=unit.short_name,
                     role=role,
                     position=position,
+                    assigned_on=assignment_date(task.plan),
                 ),
                 by=by,
                 cause=Cause.IMPORT,

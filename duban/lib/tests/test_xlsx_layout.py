@@ -1,0 +1,34 @@
+from datetime import date
+
+from openpyxl import Workbook
+
+from duban.lib.xlsx import chinese_date, fit_row_height, line_height, lines_needed
+
+
+def test_a_short_text_takes_one_line_and_an_empty_one_too():
+    assert lines_needed("省财政厅", 20) == 1
+    assert lines_needed("", 20) == 1
+
+
+def test_long_chinese_text_wraps_to_more_lines_in_a_narrower_column():
+    text = "深化省属国有企业改革重组" * 10  # 120 characters
+    assert lines_needed(text, 60) < lines_needed(text, 30)
+    assert lines_needed(text, 60) >= 120 * 2.0 * 12 / 11 // 59
+
+
+def test_each_paragraph_starts_a_line():
+    assert lines_needed("一\n二\n三", 60) == 3
+
+
+def test_the_row_is_as_tall_as_its_tallest_cell():
+    sheet = Workbook().active
+    sheet.cell(row=1, column=1, value="短")
+    sheet.cell(row=1, column=2, value="长" * 100)
+    height = fit_row_height(sheet, 1, (10, 30))
+    assert height == sheet.row_dimensions[1].height
+    assert height >= lines_needed("长" * 100, 30) * line_height()
+
+
+def test_dates_are_written_the_chinese_way():
+    assert chinese_date(date(2012, 5, 20)) == "2012年5月20日"
+    assert chinese_date(None) == ""
