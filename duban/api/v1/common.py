@@ -1,9 +1,8 @@
 """What every v1 router shares: error responses, cleaned text, versions, cursor pagination."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from ninja.pagination import CursorPagination, paginate
-from ninja.responses import codes_4xx
 from pydantic import AfterValidator, Field
 
 from duban.api.errors import ErrorOut
@@ -23,9 +22,19 @@ Version = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 
 
+def one_of(choices):
+    """The values of a model's `TextChoices`/`IntegerChoices` as a Literal: inline in the schema,
+    so that two models' `Status` (or `Kind`) never share one OpenAPI component by name."""
+    return Literal[tuple(choices.values)]
+
+
+# Every refusal the API gives, each in the one shape of `ErrorOut`.
+ERROR_CODES = frozenset({400, 401, 403, 404, 409, 413, 422})
+
+
 def answers(schema, status: int = 200) -> dict:
     """The response map of an operation: its success and the shared error shape."""
-    return {status: schema, codes_4xx: ErrorOut}
+    return {status: schema, ERROR_CODES: ErrorOut}
 
 
 def paged(*ordering: str):

@@ -2,7 +2,7 @@
 
 from ninja import Query, Router, Schema, Status
 
-from duban.api.v1.common import Id, Reason, answers, paged
+from duban.api.v1.common import Id, Reason, answers, one_of, paged
 from duban.directory.models import Region, Unit
 from duban.directory.permissions import access_unit
 from duban.directory.selectors import resolve_name
@@ -32,7 +32,7 @@ class UnitOut(Schema):
 
 
 class UnitFilter(Schema):
-    kind: Unit.Kind | None = None
+    kind: one_of(Unit.Kind) | None = None
     region: Id | None = None
     include_inactive: bool = False
 
@@ -66,7 +66,7 @@ def _units():
     return Unit.objects.select_related("region").prefetch_related("aliases")
 
 
-@router.get("/units", response=list[UnitOut], operation_id="unit_list")
+@router.get("/units", response=answers(list[UnitOut]), operation_id="unit_list")
 @paged("id")
 def unit_list(request, filters: Query[UnitFilter]):
     """Every unit of the directory (the directory is open to every signed-in user)."""
@@ -93,7 +93,7 @@ def unit_alias_add(request, unit_id: Id, payload: AliasIn):
     return Status(201, _units().get(pk=unit.pk))
 
 
-@router.get("/cities", response=list[CityOut], operation_id="city_list")
+@router.get("/cities", response=answers(list[CityOut]), operation_id="city_list")
 @paged("code")
 def city_list(request):
     """The cities (市州) that each file their own share of a plan's city tasks."""

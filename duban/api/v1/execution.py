@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Schema, Status, UploadedFile
 from pydantic import Field
 
-from duban.api.v1.common import Id, Text, Version, answers, paged
+from duban.api.v1.common import Id, Text, Version, answers, one_of, paged
 from duban.execution.models import (
     Evidence,
     Extension,
@@ -36,6 +36,9 @@ from duban.execution.services import comments, evidence, extensions, milestones,
 from duban.execution.services import implementation_plans as plans
 
 router = Router(tags=["execution"])
+
+# What an evidence download can be: the kinds `evidence.check_file` accepts.
+EVIDENCE_TYPES = [kind.content_type for kind in evidence.ACCEPTED_KINDS]
 
 Percent = Annotated[int, Field(ge=0, le=100)]
 Short = Annotated[str, Field(max_length=255)]
@@ -72,7 +75,7 @@ class ImplementationPlanDetailOut(ImplementationPlanOut):
 class ImplementationPlanFilter(Schema):
     plan: Id | None = None
     unit: Id | None = None
-    status: ImplementationPlan.Status | None = None
+    status: one_of(ImplementationPlan.Status) | None = None
 
 
 class NarrativeIn(Schema):
@@ -160,7 +163,7 @@ class ExtensionOut(Schema):
 class ExtensionFilter(Schema):
     task: Id | None = None
     unit: Id | None = None
-    status: Extension.Status | None = None
+    status: one_of(Extension.Status) | None = None
 
 
 class ExtensionIn(Schema):
@@ -191,7 +194,7 @@ class ReportFilter(Schema):
     task: Id | None = None
     unit: Id | None = None
     plan: Id | None = None
-    review: ProgressReport.Review | None = None
+    review: one_of(ProgressReport.Review) | None = None
     period_start: date | None = None
 
 
@@ -199,7 +202,7 @@ class ReportIn(Schema):
     """A report's content; `percent` null takes the status's default for the period."""
 
     version: Version | None = Field(None, description="null for a new report")
-    status: ProgressReport.Status
+    status: one_of(ProgressReport.Status)
     percent: Percent | None = None
     percent_reason: Short = ""
     work_done: Text = ""
@@ -238,7 +241,7 @@ class CommentOut(Schema):
 
 @router.get(
     "/implementation-plans",
-    response=list[ImplementationPlanOut],
+    response=answers(list[ImplementationPlanOut]),
     operation_id="implementation_plan_list",
 )
 @paged("id")
@@ -371,7 +374,7 @@ def implementation_plan_attach(request, implementation_plan_id: Id, file: File[U
 # ---- milestones --------------------------------------------------------------------------------
 
 
-@router.get("/milestones", response=list[MilestoneOut], operation_id="milestone_list")
+@router.get("/milestones", response=answers(list[MilestoneOut]), operation_id="milestone_list")
 @paged("id")
 def milestone_list(request, filters: Query[MilestoneFilter]):
     found = readable_unit_records(request.user, Milestone.objects.all())
@@ -460,7 +463,7 @@ def milestone_evidence_attach(request, milestone_id: Id, file: File[UploadedFile
 # ---- extensions --------------------------------------------------------------------------------
 
 
-@router.get("/extensions", response=list[ExtensionOut], operation_id="extension_list")
+@router.get("/extensions", response=answers(list[ExtensionOut]), operation_id="extension_list")
 @paged("id")
 def extension_list(request, filters: Query[ExtensionFilter]):
     found = readable_unit_records(request.user, Extension.objects.all())
@@ -534,7 +537,7 @@ def extension_refuse(request, extension_id: Id, payload: ReviewIn):
 # ---- progress reports --------------------------------------------------------------------------
 
 
-@router.get("/reports", response=list[ReportOut], operation_id="report_list")
+@router.get("/reports", response=answers(list[ReportOut]), operation_id="report_list")
 @paged("id")
 def report_list(request, filters: Query[ReportFilter]):
     found = readable_reports(request.user, ProgressReport.objects.all())
@@ -640,7 +643,7 @@ def evidence_read(request, evidence_id: Id):
     "/evidence/{evidence_id}/file",
     response=answers(bytes),
     operation_id="evidence_download",
-    openapi_extra={"responses": {200: {"content": {"application/octet-stream": {}}}}},
+    openapi_extra={"responses": {200: {"content": {kind: {} for kind in EVIDENCE_TYPES}}}},
 )
 def evidence_download(request, evidence_id: Id):
     found: Evidence = access_evidence(request.user, evidence_id)

@@ -66,7 +66,9 @@ class WebhookIn(Schema):
     version: Version | None = Field(None, description="null when the unit has no robot yet")
 
 
-@router.get("/notifications", response=list[NotificationOut], operation_id="notification_list")
+@router.get(
+    "/notifications", response=answers(list[NotificationOut]), operation_id="notification_list"
+)
 @paged("-id")
 def notification_list(request, filters: Query[NotificationFilter]):
     """The caller's own messages, newest first."""

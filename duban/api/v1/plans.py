@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from ninja import File, Query, Router, Schema, Status, UploadedFile
 from pydantic import Field
 
-from duban.api.v1.common import Id, LongText, Reason, Version, answers, paged
+from duban.api.v1.common import Id, LongText, Reason, Version, answers, one_of, paged
 from duban.api.v1.parsing import keep_upload
 from duban.directory.permissions import access_unit
 from duban.plans import selectors, services
@@ -46,7 +46,7 @@ class PlanOut(Schema):
 
 class PlanFilter(Schema):
     year: Year | None = None
-    status: Plan.Status | None = None
+    status: one_of(Plan.Status) | None = None
 
 
 class PlanPatch(Schema):
@@ -55,7 +55,7 @@ class PlanPatch(Schema):
     title: Annotated[str, Field(min_length=1, max_length=255)] | None = None
     filing_deadline: date | None = None
     filing_deadline_text: Annotated[str, Field(max_length=64)] | None = None
-    report_cadence: Plan.Cadence | None = None
+    report_cadence: one_of(Plan.Cadence) | None = None
 
 
 class VersionIn(Schema):
@@ -106,7 +106,7 @@ class TaskPatch(Schema):
     reason: Reason = ""
     title: Annotated[str, Field(min_length=1, max_length=500)] | None = None
     text: LongText | None = None
-    kind: Task.Kind | None = None
+    kind: one_of(Task.Kind) | None = None
     due_date: date | None = None
     due_text: Annotated[str, Field(max_length=64)] | None = None
     lead_note: Annotated[str, Field(max_length=255)] | None = None
@@ -142,13 +142,13 @@ class AssignmentOut(Schema):
 class AssignmentFilter(Schema):
     task: Id | None = None
     unit: Id | None = None
-    role: Assignment.Role | None = None
+    role: one_of(Assignment.Role) | None = None
     withdrawn: bool = False
 
 
 class AssignmentIn(Schema):
     unit_id: Id
-    role: Assignment.Role
+    role: one_of(Assignment.Role)
     reason: Reason = ""
 
 
@@ -176,7 +176,7 @@ class CityMatrixOut(Schema):
 # ---- plans -------------------------------------------------------------------------------------
 
 
-@router.get("/plans", response=list[PlanOut], operation_id="plan_list")
+@router.get("/plans", response=answers(list[PlanOut]), operation_id="plan_list")
 @paged("id")
 def plan_list(request, filters: Query[PlanFilter]):
     """The plans the caller may open (drafts are the reform office's alone)."""
@@ -240,7 +240,7 @@ def plan_city_matrix(request, plan_id: Id):
 # ---- tasks -------------------------------------------------------------------------------------
 
 
-@router.get("/tasks", response=list[TaskOut], operation_id="task_list")
+@router.get("/tasks", response=answers(list[TaskOut]), operation_id="task_list")
 @paged("id")
 def task_list(request, filters: Query[TaskFilter]):
     tasks = Task.objects.filter(plan__in=selectors.plans_for(request.user).order_by())
@@ -314,7 +314,7 @@ def task_cities_set(request, task_id: Id, payload: CitiesIn):
 # ---- assignments -------------------------------------------------------------------------------
 
 
-@router.get("/assignments", response=list[AssignmentOut], operation_id="assignment_list")
+@router.get("/assignments", response=answers(list[AssignmentOut]), operation_id="assignment_list")
 @paged("id")
 def assignment_list(request, filters: Query[AssignmentFilter]):
     plans = selectors.plans_for(request.user).order_by()

@@ -7,7 +7,7 @@ from typing import Annotated
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from duban.api.v1.common import Id, Text, Version, answers, paged
+from duban.api.v1.common import Id, Text, Version, answers, one_of, paged
 from duban.plans.permissions import access_plan, access_task
 from duban.supervision.models import Judgement, Reminder, Step, Urge
 from duban.supervision.permissions import (
@@ -50,7 +50,7 @@ class ReminderFilter(Schema):
     unit: Id | None = None
     plan: Id | None = None
     task: Id | None = None
-    kind: Reminder.Kind | None = None
+    kind: one_of(Reminder.Kind) | None = None
     queued: bool | None = None
 
 
@@ -88,7 +88,7 @@ class AcknowledgeIn(Schema):
 
 
 class JudgementIn(Schema):
-    level: Judgement.Level
+    level: one_of(Judgement.Level)
     reason: Text
 
 
@@ -123,7 +123,7 @@ def task_light(request, task_id: Id):
     return _light(task.pk, lights_for_tasks([task])[task.pk])
 
 
-@router.get("/reminders", response=list[ReminderOut], operation_id="reminder_list")
+@router.get("/reminders", response=answers(list[ReminderOut]), operation_id="reminder_list")
 @paged("-id")
 def reminder_list(request, filters: Query[ReminderFilter]):
     """Reminders the daily scan sent: the caller's unit's, or all for the office and leaders."""
@@ -141,7 +141,7 @@ def reminder_read(request, reminder_id: Id):
     return access_reminder(request.user, reminder_id)
 
 
-@router.get("/urges", response=list[UrgeOut], operation_id="urge_list")
+@router.get("/urges", response=answers(list[UrgeOut]), operation_id="urge_list")
 @paged("-id")
 def urge_list(request, filters: Query[UrgeFilter]):
     found = readable_unit_notices(request.user, Urge.objects.all())
