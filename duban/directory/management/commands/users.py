@@ -17,7 +17,9 @@ def _unit(name: str | None) -> Unit | None:
     found = resolve_name(name)
     if found.unit is None:
         hint = "、".join(s.full_name for s in found.suggestions[:3])
-        raise CommandError(f"单位 {name!r} 不在名录中" + (f"（是否指：{hint}）" if hint else ""), 2)
+        raise CommandError(
+            f"单位 {name!r} 不在名录中" + (f"（是否指：{hint}）" if hint else ""), returncode=2
+        )
     return Unit.objects.get(pk=found.unit)
 
 
@@ -47,6 +49,9 @@ class Command(BaseCommand):
     def create(self, *, username, role, unit, email, password, **_):
         if User.objects.filter(username=username).exists():
             raise CommandError(f"用户 {username!r} 已存在", returncode=2)
+        # The directory's rule: every account but an admin's belongs to one unit.
+        if role != User.Role.ADMIN and not unit:
+            raise CommandError("--unit：除系统管理员外，每位用户须属于一个单位", returncode=2)
         password = password or getpass.getpass("password: ")
         try:
             user = user_create(
