@@ -104,3 +104,17 @@ def test_the_schema_and_the_docs_are_published(client, caizheng):
     tags = {tag for op in operations for tag in op["tags"]}
     assert {"plans", "execution", "supervision", "notifications", "directory"} <= tags
     assert client.get("/api/v1/docs").status_code == 200
+
+
+def test_every_channel_off_is_refused_by_the_service_as_on_the_page(client, caizheng):
+    body = {"in_app": False, "email": False, "webhook": False}
+
+    reply = client.put(
+        "/api/v1/notifications/preferences",
+        body,
+        content_type="application/json",
+        **bearer(token_for(caizheng)),
+    )
+
+    assert reply.status_code == 422 and reply.json()["code"] == "refused"
+    assert "至少保留一种接收方式" in reply.json()["message"]
