@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    # Serves the API docs (Swagger UI) from our own static files: the CSP allows no CDN.
+    "ninja",
     "simple_history",
     "django_tasks",
     "django_tasks_db",

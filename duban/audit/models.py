@@ -18,6 +18,7 @@ class Cause(models.TextChoices):
     SCHEDULE = "schedule", _("定时规则")
     MEETING = "meeting", _("会议决定")
     SETUP = "setup", _("系统初始化")
+    API = "api", _("接口调用")
 
 
 class AuditFields(models.Model):

@@ -35,6 +35,9 @@ def save(
     With `seen_version`, the row is first claimed by a conditional UPDATE on that version, so two
     people saving the same version cannot both win (a conditional UPDATE, no lock); the loser gets `StaleEdit`.
     """
+    # A person's write made through the JSON API is recorded as such (the API sets the cause).
+    if cause == Cause.PERSON and context.current().cause == Cause.API:
+        cause = Cause.API
     obj._history_user = by if getattr(by, "pk", None) else None
     obj._change_reason = reason[:100] if reason else None
     with transaction.atomic(), context.cause(cause, reason):

@@ -11,6 +11,7 @@ The rules, each written once below:
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -257,3 +258,27 @@ def access_unit_reports(user: User) -> Unit:
     if not user.unit_id or not (is_editor(user) or is_viewer(user)):
         raise Http404
     return user.unit
+
+
+# ---- Lists: the same rules as the access_* above, as filters ----------------------------------
+
+
+def readable_unit_records(user: User, records: QuerySet) -> QuerySet:
+    """Of `records` (each with a `unit`), those `user` reads: all for the reform office and
+    leaders, their own unit's for its editors and viewers, none for anyone else."""
+    if is_coordinator(user) or is_leader(user):
+        return records
+    if user.unit_id and (is_editor(user) or is_viewer(user)):
+        return records.filter(unit_id=user.unit_id)
+    return records.none()
+
+
+def readable_reports(user: User, reports: QuerySet) -> QuerySet:
+    """Of `reports`, those `user` reads: as `readable_unit_records`, and the parts of the other
+    units on the tasks their unit is assigned to (as `access_progress_report`)."""
+    if is_coordinator(user) or is_leader(user):
+        return reports
+    if user.unit_id and (is_editor(user) or is_viewer(user)):
+        shared = Assignment.objects.live().filter(unit_id=user.unit_id).values("task_id")
+        return reports.filter(Q(unit_id=user.unit_id) | Q(task_id__in=shared))
+    return reports.none()

@@ -95,10 +95,16 @@ def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None
 
 @transaction.atomic
 def channel_preferences_set(*, user: User, enabled: dict[str, bool], by: User) -> None:
-    """Turn each channel in `enabled` on or off for `user`, audited."""
-    for channel, on in enabled.items():
+    """Turn each channel in `enabled` on or off for `user`, audited; at least one stays on."""
+    for channel in enabled:
         if channel not in Channel.values:
             raise audit.DomainError(_("未知的接收渠道：%(channel)s") % {"channel": channel})
+    # Reminders and 催办 must reach a person somehow; every channel off is a slip, not a choice.
+    turned_on = {channel for channel, on in enabled.items() if on}
+    kept = channels_for([user])[user.pk] - set(enabled) | turned_on
+    if not kept:
+        raise audit.DomainError(_("请至少保留一种接收方式，否则将收不到提醒和督办通知。"))
+    for channel, on in enabled.items():
         preference, created = ChannelPreference.objects.get_or_create(
             user=user, channel=channel, defaults={"enabled": on}
         )

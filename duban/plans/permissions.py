@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 
 from duban.directory.models import User
 from duban.directory.roles import is_coordinator
-from duban.plans.models import Plan, SourceDocument, Task
+from duban.plans.models import Assignment, Plan, SourceDocument, Task
 
 # ---- What a page offers: one `can_*` per button, the same rules the `access_*` below apply ----
 
@@ -92,3 +92,10 @@ def access_source(user: User, source_id: int) -> SourceDocument:
     if source.plans.exclude(status=Plan.Status.DRAFT).exists():
         return source
     raise Http404
+
+
+def access_assignment(user: User, assignment_id: int, *, write: bool = False) -> Assignment:
+    """The assignment (a unit's share of a task), under the rules of its task; else 404/403."""
+    assignment = get_object_or_404(Assignment.objects.select_related("unit"), pk=assignment_id)
+    assignment.task = access_task(user, assignment.task_id, write=write)
+    return assignment

@@ -10,6 +10,7 @@
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -17,7 +18,7 @@ from duban.directory.models import Unit, User
 from duban.directory.roles import is_coordinator, is_editor, is_viewer, reads_everything
 from duban.plans.models import Task
 from duban.plans.permissions import access_task
-from duban.supervision.models import CalendarToken, Urge
+from duban.supervision.models import CalendarToken, Reminder, Urge
 
 
 def _member(user: User, unit_id: int) -> bool:
@@ -112,3 +113,24 @@ def access_calendar_token(user: User, token_id: int) -> CalendarToken:
     if not is_editor(user):
         raise PermissionDenied
     return token
+
+
+# ---- Lists and reminders: the same rules, for the API's lists ---------------------------------
+
+
+def readable_unit_notices(user: User, records: QuerySet) -> QuerySet:
+    """Of `records` (urges or reminders, each to a `unit`), those `user` reads: all for the
+    reform office and leaders, their own unit's for its editors and viewers, none otherwise."""
+    if reads_everything(user):
+        return records
+    if user.unit_id and (is_editor(user) or is_viewer(user)):
+        return records.filter(unit_id=user.unit_id)
+    return records.none()
+
+
+def access_reminder(user: User, reminder_id: int) -> Reminder:
+    """A reminder the scan sent, if `user` reads it (as a notice to the same unit); else 404."""
+    reminder = get_object_or_404(Reminder, pk=reminder_id)
+    if not readable_unit_notices(user, Reminder.objects.filter(pk=reminder.pk)).exists():
+        raise Http404
+    return reminder

@@ -12,16 +12,20 @@ def sign_in(client, user, language: str) -> None:
 def test_a_missing_unit_is_reported_in_english(client, coordinator):
     sign_in(client, coordinator, "en")
 
-    reply = client.get("/api/directory/units/999999")
+    reply = client.get("/api/v1/units/999999")
 
     assert reply.status_code == 404
-    assert reply.json() == {"error": "not_found", "message": "Not found, or you may not access it."}
+    assert reply.json() == {
+        "code": "not_found",
+        "message": "Not found, or you may not access it.",
+        "field": None,
+    }
 
 
 @pytest.mark.django_db
 def test_a_missing_unit_is_reported_in_chinese_by_default(client, coordinator):
     sign_in(client, coordinator, "zh-hans")
 
-    reply = client.get("/api/directory/units/999999")
+    reply = client.get("/api/v1/units/999999")
 
     assert reply.json()["message"] == "没有找到，或无权访问。"

@@ -8,7 +8,7 @@ SAMPLE = Path(__file__).resolve().parents[3] / "samples" / "gansu-2012-reform-op
 def test_the_coordinator_parses_a_document_with_canonical_names(client, coordinator):
     client.force_login(coordinator)
     upload = SimpleUploadedFile("意见.txt", SAMPLE.read_bytes(), content_type="text/plain")
-    parsed = client.post("/api/parsing/parse", {"file": upload}).json()
+    parsed = client.post("/api/v1/parse", {"file": upload}).json()
     assert parsed["schema"] == "duban.document/1"
     assert len(parsed["items"]) == 9
     first = parsed["items"][0]["children"][0]["departments"][0]
@@ -18,13 +18,13 @@ def test_the_coordinator_parses_a_document_with_canonical_names(client, coordina
 def test_an_unreadable_upload_is_named_in_the_error(client, coordinator):
     client.force_login(coordinator)
     upload = SimpleUploadedFile("任务表.xlsx", b"PK\x03\x04 not really a workbook")
-    refused = client.post("/api/parsing/parse", {"file": upload})
+    refused = client.post("/api/v1/parse", {"file": upload})
     assert refused.status_code == 422
     body = refused.json()
-    assert body["error"] == "unreadable_document" and "任务表.xlsx" in body["message"]
+    assert body["code"] == "unreadable_document" and "任务表.xlsx" in body["message"]
 
 
 def test_an_editor_cannot_use_the_parser(client, caizheng):
     client.force_login(caizheng)
     upload = SimpleUploadedFile("意见.txt", SAMPLE.read_bytes())
-    assert client.post("/api/parsing/parse", {"file": upload}).status_code == 403
+    assert client.post("/api/v1/parse", {"file": upload}).status_code == 403

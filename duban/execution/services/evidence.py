@@ -44,6 +44,7 @@ JPEG = FileKind("JPG", "jpg", "image/jpeg")
 SIGNATURES = [(b"%PDF-", PDF), (b"\x89PNG\r\n\x1a\n", PNG), (b"\xff\xd8\xff", JPEG)]
 ZIP_SIGNATURE = b"PK\x03\x04"
 OFFICE_PARTS = [("word/document.xml", DOCX), ("xl/workbook.xml", XLSX)]
+ACCEPTED_KINDS = (PDF, DOCX, XLSX, PNG, JPEG)
 ALLOWED_LABELS = "PDF、Word（.docx）、Excel（.xlsx）、PNG、JPG"
 
 # Characters Windows or a shell would trip over in a stored file name.

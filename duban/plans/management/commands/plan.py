@@ -46,11 +46,11 @@ class Command(BaseCommand):
     def import_(self, *, file, year, by, **_):
         user = User.objects.filter(username=by, role=User.Role.COORDINATOR).first()
         if user is None:
-            raise CommandError(f"no coordinator account {by!r}")
+            raise CommandError(f"no coordinator account {by!r}", returncode=2)
         try:
             plan = plan_import_file(path=Path(file), year=year, by=user)
         except (ParseError, audit.DomainError, OSError) as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(str(error), returncode=2) from None
         self._line(plan)
 
     def carry_over(self, *, plan_id, to_year, by, **_):
@@ -69,7 +69,7 @@ class Command(BaseCommand):
     def export(self, *, plan_id, output, **_):
         plan = Plan.objects.filter(pk=plan_id).first()
         if plan is None:
-            raise CommandError(f"no plan {plan_id}")
+            raise CommandError(f"no plan {plan_id}", returncode=2)
         with open(output, "wb") as stream:
             task_table_export(plan=plan, stream=stream)
         self.stdout.write(f"plan {plan.pk}: task table written to {output}")

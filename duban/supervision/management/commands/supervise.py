@@ -17,7 +17,9 @@ class Command(BaseCommand):
         try:
             day = date.fromisoformat(as_of) if as_of else None
         except ValueError:
-            raise CommandError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD).") from None
+            raise CommandError(
+                f"--as-of {as_of!r} is not a date (YYYY-MM-DD).", returncode=2
+            ) from None
         counts = supervise(as_of=day)
         self.stdout.write(
             f"{counts['items']} open items, {counts['created']} reminders created "

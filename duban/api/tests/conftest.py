@@ -1,0 +1,110 @@
+"""Records of one unit (省财政厅) for the API tests, made through the services the pages call.
+
+`finance_records` gives 省财政厅's implementation plan (a draft), a milestone, a June report
+with an evidence file, an extension request, a 催办 notice to the unit and the notification it
+sent, a token of its editor — everything another unit's token must not reach.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from duban.api.models import ApiToken
+from duban.api.services import api_token_create
+from duban.execution.models import (
+    Evidence,
+    Extension,
+    ImplementationPlan,
+    Milestone,
+    ProgressReport,
+)
+from duban.execution.services.evidence import evidence_attach
+from duban.execution.services.extensions import extension_request
+from duban.execution.services.implementation_plans import implementation_plan_start
+from duban.execution.services.milestones import milestone_add
+from duban.execution.services.reports import ReportContent, progress_report_save
+from duban.notifications.models import Notification
+from duban.plans.models import Assignment, Plan, Task
+from duban.supervision.models import Urge
+from duban.supervision.services import urge_send
+
+# The demo's date: mid-year, the June report due, the milestone still ahead.
+AS_OF = date(2012, 6, 15)
+PDF = b"%PDF-1.4\n% evidence for the API tests\n"
+
+
+@dataclass
+class FinanceRecords:
+    plan: Plan
+    task: Task
+    assignment: Assignment
+    implementation_plan: ImplementationPlan
+    milestone: Milestone
+    report: ProgressReport
+    evidence: Evidence
+    extension: Extension
+    urge: Urge
+    notification: Notification
+    token: ApiToken
+
+
+@pytest.fixture
+def as_of(settings):
+    settings.DUBAN_TODAY = AS_OF
+    return AS_OF
+
+
+def bearer(secret: str) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def token_for(user, scope: str = ApiToken.Scope.WRITE) -> str:
+    return api_token_create(user=user, name="测试脚本", scope=scope, by=user)[1]
+
+
+@pytest.fixture
+def finance_records(as_of, caizheng, coordinator, lanzhou) -> FinanceRecords:
+    plan = Plan.objects.published().get()
+    implementation_plan = implementation_plan_start(plan=plan, unit=caizheng.unit, by=caizheng)
+    # A task 省财政厅 leads and 兰州市 has no share of, so 兰州市 cannot reach its records.
+    commitment = (
+        implementation_plan.commitments.exclude(task__assignments__unit=lanzhou.unit)
+        .select_related("task")
+        .first()
+    )
+    task = commitment.task
+    milestone = milestone_add(
+        implementation_plan=implementation_plan,
+        task=task,
+        title="制定工作方案",
+        due_date=date(2012, 11, 30),
+        by=caizheng,
+    )
+    report = progress_report_save(
+        task=task,
+        unit=caizheng.unit,
+        period_start=date(2012, 6, 1),
+        content=ReportContent(status=ProgressReport.Status.ON_TRACK, percent=None),
+        by=caizheng,
+    )
+    urge = urge_send(unit=caizheng.unit, message="请加快推进。", by=coordinator)
+    return FinanceRecords(
+        plan=plan,
+        task=task,
+        assignment=task.assignments.get(unit=caizheng.unit),
+        implementation_plan=implementation_plan,
+        milestone=milestone,
+        report=report,
+        evidence=evidence_attach(report=report, name="进展.pdf", content=PDF, by=caizheng),
+        extension=extension_request(
+            task=task,
+            milestone=milestone,
+            new_due=date(2012, 12, 20),
+            reason="需要等待国家政策出台。",
+            by=caizheng,
+        ),
+        urge=urge,
+        notification=Notification.objects.filter(user=caizheng).latest("id"),
+        token=api_token_create(user=caizheng, name="省财政厅脚本", scope="write", by=caizheng)[0],
+    )
