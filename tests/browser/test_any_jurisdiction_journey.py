@@ -64,7 +64,9 @@ def choose(page: Page, name: str, *, unit: str | None = None, members: str | Non
 
 
 def nothing_pre_selected(page: Page) -> None:
-    for select in page.locator(".review-names select[name=unit], .review-names select[name=members]").all():
+    for select in page.locator(
+        ".review-names select[name=unit], .review-names select[name=members]"
+    ).all():
         assert select.input_value() == "", "a choice was pre-selected"
 
 
