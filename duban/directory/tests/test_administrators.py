@@ -108,7 +108,7 @@ def test_the_audit_trail_is_refused_to_everyone_else(client, demo_accounts, who)
 @pytest.mark.parametrize("who", ["auditor", "security"])
 def test_the_administrators_reach_nothing_else(client, demo_accounts, who):
     client.force_login(demo_accounts[who])
-    for url in ("/plans/", "/work/reports/", "/admin/", "/notifications/", "/api/docs"):
+    for url in ("/plans/", "/work/reports/", "/admin/", "/notifications/", "/api/v1/docs"):
         assert client.get(url).status_code == 403, url
     home = client.get(reverse("web:home"))
     assert home.status_code == 302

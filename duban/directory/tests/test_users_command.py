@@ -8,11 +8,19 @@ from duban.directory.models import User
 
 def test_an_account_is_created_for_a_unit_named_as_written(db, demo_accounts, capsys):
     call_command(
-        "users", "create", "wangcai", "--role", "editor", "--unit", "省财政厅", "--password", "x-9"
+        "users",
+        "create",
+        "wangcai",
+        "--role",
+        "editor",
+        "--unit",
+        "省财政厅",
+        "--password",
+        "Gansu-2012x",
     )
 
     user = User.objects.get(username="wangcai")
-    assert user.unit.name == "甘肃省财政厅" and user.check_password("x-9")
+    assert user.unit.name == "甘肃省财政厅" and user.check_password("Gansu-2012x")
     assert user.history.latest().history_user is None
     call_command("users", "list")
     assert "wangcai editor" in capsys.readouterr().out

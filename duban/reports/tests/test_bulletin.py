@@ -5,16 +5,15 @@ import io
 from datetime import date
 
 import pytest
-import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
 
+from duban.lib import clock
 from duban.reports.bulletin import red_bulletin, steps_taken
 from duban.reports.tests.conftest import SEP_30
 from duban.supervision.models import Step
 from duban.supervision.services import urge_send
-from duban.supervision.tests.conftest import at
 
 
 def test_steps_read_as_words():
@@ -41,10 +40,10 @@ def test_each_red_unit_of_work_is_listed_with_its_lead_and_reason(small_plan):
 
 def test_the_notices_sent_by_the_day_are_counted(small_plan, coordinator, finance_unit):
     task = small_plan.tasks.get(path="1.1.1")
-    for day, step in ((at(SEP_30), Step.URGE), (at(SEP_30), Step.BULLETIN)):
-        with time_machine.travel(day, tick=False):
+    for day, step in ((SEP_30, Step.URGE), (SEP_30, Step.BULLETIN)):
+        with clock.on_day(day):
             urge_send(unit=finance_unit, task=task, message="请加快推进", by=coordinator, step=step)
-    with time_machine.travel(at(date(2012, 10, 8)), tick=False):
+    with clock.on_day(date(2012, 10, 8)):
         urge_send(unit=finance_unit, task=task, message="再次催办", by=coordinator)
     row = red_bulletin(plan=small_plan, as_of=SEP_30).sections[0].table[1]
     assert row[-1] == "催办1次、通报1次"
