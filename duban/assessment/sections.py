@@ -7,6 +7,7 @@ locked: the leading and trailing units and the average.
 from decimal import Decimal
 
 from duban.assessment.selectors import latest_locked, ranking
+from duban.lib.dates import chinese_date
 from duban.reports import sections
 from duban.reports.docx_writer import Section
 
@@ -31,7 +32,7 @@ def assessment_section(*, plan, as_of) -> Section | None:
             f"前{TOP}名：{top}；后{TOP}名：{bottom}。"
         )
     paragraphs.append(
-        f"考核以{assessment.as_of.year}年{assessment.as_of.month}月{assessment.as_of.day}日的记录为准"
+        f"考核以{chinese_date(assessment.as_of)}的记录为准"
         f"（第{assessment.number}版，已锁定），每项得分均可追溯到相应记录。"
     )
     return Section(heading="年度考核情况", paragraphs=paragraphs)

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from duban.coordination.models import Meeting, Outcome
 from duban.lib.clock import today
+from duban.lib.dates import chinese_date
 from duban.reports.docx_writer import OfficialDocument, Section
 
 ORDINALS = "一二三四五六七八九十"
@@ -16,12 +17,8 @@ REQUIREMENTS = (
 )
 
 
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _when(meeting: Meeting) -> str:
-    when = cn_date(meeting.date)
+    when = chinese_date(meeting.date)
     return f"{when}{meeting.start_time:%H:%M}" if meeting.start_time else when
 
 
@@ -60,14 +57,14 @@ def notice(meeting: Meeting) -> OfficialDocument:
             *(Section(heading=heading, paragraphs=lines) for heading, lines in parts),
         ],
         signatory=meeting.convened_by_unit.name,
-        date_text=cn_date(_issued_on(meeting.convened_at)),
+        date_text=chinese_date(_issued_on(meeting.convened_at)),
     )
 
 
 def _decision_sentence(outcome: Outcome) -> str:
     co = _unit_names(outcome.co_units.all())
     who = f"由{outcome.owner_unit}牵头" + (f"，{co}配合" if co else "")
-    return f"{outcome.text.rstrip('。')}。{who}，{cn_date(outcome.due_date)}前完成。"
+    return f"{outcome.text.rstrip('。')}。{who}，{chinese_date(outcome.due_date)}前完成。"
 
 
 def _numbered(lines: list[str]) -> list[str]:
@@ -105,6 +102,8 @@ def minutes(meeting: Meeting) -> OfficialDocument:
         addressee="",
         sections=sections,
         signatory="",
-        date_text=cn_date(_issued_on(meeting.closed_at) if meeting.closed_at else meeting.date),
+        date_text=chinese_date(
+            _issued_on(meeting.closed_at) if meeting.closed_at else meeting.date
+        ),
         trailer=["", f"出席单位：{attended}。", f"分送：{attended}，省人民政府办公厅。"],
     )

@@ -7,13 +7,10 @@ from datetime import date
 
 from duban.coordination.models import Meeting
 from duban.coordination.selectors import decisions, open_issues, overdue_decisions
+from duban.lib.dates import chinese_date
 from duban.reports.docx_writer import Section
 
 HEADING = "协调解决的重大问题"
-
-
-def _cn(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _overview(plan, as_of: date) -> str:
@@ -21,7 +18,7 @@ def _overview(plan, as_of: date) -> str:
     owed = decisions().filter(meeting__plan=plan)
     done = owed.filter(met_on__isnull=False, met_on__lte=as_of).count()
     return (
-        f"截至{_cn(as_of)}，共召开联席会议{held.count()}次，形成议定事项{owed.count()}项，"
+        f"截至{chinese_date(as_of)}，共召开联席会议{held.count()}次，形成议定事项{owed.count()}项，"
         f"已办结{done}项。"
     )
 
@@ -57,7 +54,12 @@ def coordination_section(*, plan, as_of: date) -> Section | None:
         for row in late:
             o = row.outcome
             rows.append(
-                [o.text, str(o.owner_unit), _cn(o.due_date), f"已逾期{(as_of - o.due_date).days}天"]
+                [
+                    o.text,
+                    str(o.owner_unit),
+                    chinese_date(o.due_date),
+                    f"已逾期{(as_of - o.due_date).days}天",
+                ]
             )
         section.subsections.append(
             Section(

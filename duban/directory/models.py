@@ -96,11 +96,8 @@ class UnitAliasQuerySet(models.QuerySet):
         """Aliases that apply to a document of `region`: everywhere ones, and those remembered
         in the region or a region above it (a 市财政局 remembered for one city never applies to
         another city)."""
-        scope = models.Q(region__isnull=True)
-        while region is not None:
-            scope |= models.Q(region_id=region.pk)
-            region = region.parent
-        return self.live().filter(scope)
+        above = [r.pk for r in region.ancestors()] if region else []
+        return self.live().filter(models.Q(region__isnull=True) | models.Q(region_id__in=above))
 
 
 class UnitAlias(models.Model):

@@ -103,8 +103,3 @@ def fit_row_height(sheet, line: int, widths: Sequence[float], size: float = BODY
     height = lines * line_height(size) + ROW_PADDING_PT
     sheet.row_dimensions[line].height = height
     return height
-
-
-def chinese_date(day) -> str:
-    """`2012年12月31日`: dates as official documents write them."""
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""

@@ -72,6 +72,10 @@ def _refused(request: HttpRequest, error: Exception) -> None:
     messages.error(request, str(error))
 
 
+def _form_errors(form) -> str:
+    return " ".join(error for errors in form.errors.values() for error in errors)
+
+
 def _plan_page(request: HttpRequest, plan: Plan) -> dict:
     """What every page under the plan's tabs needs: the plan, and whether its review tab shows."""
     return {"plan": plan, "can_review_plan": can_review_plan(request.user, plan)}
@@ -245,7 +249,7 @@ def name_map(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id, write=True)
     form = NameMapForm(request.POST)
     if not form.is_valid():
-        _refused(request, " ".join(e for errors in form.errors.values() for e in errors))
+        _refused(request, _form_errors(form))
         return redirect("plans:plan-review", plan.pk)
     data = form.cleaned_data
     try:
@@ -270,7 +274,7 @@ def name_new_unit(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id, write=True)
     form = NewUnitForm(request.POST)
     if not form.is_valid():
-        _refused(request, " ".join(e for errors in form.errors.values() for e in errors))
+        _refused(request, _form_errors(form))
         return redirect("plans:plan-review", plan.pk)
     try:
         unit = services.name_map_to_new_unit(plan=plan, by=request.user, **form.cleaned_data)

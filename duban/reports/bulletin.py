@@ -8,8 +8,9 @@ the most red. `docx_writer` lays it out; `pdf.write_report` makes the PDF.
 
 from datetime import date, timedelta
 
+from duban.lib.dates import chinese_date
 from duban.reports.docx_writer import OfficialDocument, Section
-from duban.reports.progress_report import AUTHORITY, SIGNATORY, chinese_date, shortened
+from duban.reports.progress_report import AUTHORITY, SIGNATORY, shortened
 from duban.reports.selectors import Glance, escalations_by_task, plan_at_a_glance
 from duban.supervision.models import Step
 

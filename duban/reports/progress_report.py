@@ -7,6 +7,7 @@ sentence change. `docx_writer` lays the result out as an official document.
 
 from datetime import date
 
+from duban.lib.dates import chinese_date
 from duban.reports import sections as registered
 from duban.reports.docx_writer import Figure, OfficialDocument, Section
 from duban.reports.figures import area_progress_png, light_trend_png
@@ -15,10 +16,6 @@ from duban.reports.selectors import AreaRow, Glance, OverdueItem, TaskState, pla
 CHINESE_ORDINALS = "一二三四五六七八九十"
 AUTHORITY = "甘肃省发展和改革委员会文件"
 SIGNATORY = "甘肃省发展和改革委员会"
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def ordinal(index: int) -> str:

@@ -12,7 +12,7 @@ recomputed here. A fixed number of queries whatever the plan's size.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -33,6 +33,7 @@ from duban.execution.selectors.implementation_plans import (
 )
 from duban.execution.selectors.progress import plan_progress
 from duban.execution.selectors.reports import FILED, missing_reports
+from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.tree import path_key
@@ -415,7 +416,7 @@ _MILESTONE_KINDS = ("met_on_time", "met_late", "overdue", "coming_due", "later")
 
 def latest_comments(*, plan: Plan, as_of: date, limit: int = LATEST_COMMENTS):
     """The leaders' latest 批示 on the plan's tasks made by the end of `as_of`, newest first."""
-    end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+    end_of_day = clock.end_of_day(as_of)
     return list(
         LeaderComment.objects.filter(task__plan=plan, withdrawn=False, created_at__lt=end_of_day)
         .select_related("task", "author", "report")
@@ -484,7 +485,7 @@ def area_title(plan: Plan, area: str) -> str | None:
 
 def escalations_by_task(task_ids, as_of: date) -> dict[int, dict[str, int]]:
     """task id → {step: count} of the 催办 notices, warnings and bulletins sent by `as_of`."""
-    end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+    end_of_day = clock.end_of_day(as_of)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     rows = Urge.objects.filter(task_id__in=list(task_ids), sent_at__lt=end_of_day).values_list(
         "task_id", "step"

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from duban.execution.progress import period_for, period_label, report_due
+from duban.lib.dates import chinese_date
 
 RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
 
@@ -186,10 +187,6 @@ def _view(facts: TaskFacts, as_of: date) -> _View:
     return _View(facts, as_of, tuple(sorted(filed, key=lambda r: r.period_start)))
 
 
-def cn_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def late_periods(view: _View) -> list[date]:
     """Starts of the periods whose report was due before `as_of`, from the task's start."""
     facts = view.facts
@@ -229,7 +226,7 @@ def task_overdue(view: _View, rule: dict) -> Iterator[Finding]:
     overdue = (view.as_of - due).days
     if overdue > rule["days"]:
         text = _("任务已超过完成时限（%(date)s）%(days)s天") % {
-            "date": cn_date(due),
+            "date": chinese_date(due),
             "days": overdue,
         }
         yield Finding(rule["colour"], ("task-due",), text)
@@ -385,10 +382,12 @@ NEEDS_RULE_SET = {"repeated"}
 def compute_light(facts: TaskFacts, as_of: date, rules: RuleSet) -> Light:
     """The task's light on `as_of` under `rules`, with one reason per thing that is wrong."""
     if facts.accepted_done and facts.accepted_done <= as_of:
-        accepted = cn_date(facts.accepted_done)
+        accepted = chinese_date(facts.accepted_done)
         return Light("done", (_("已完成：牵头单位报告完成，%(date)s已采纳") % {"date": accepted},))
     if as_of < facts.start:
-        return Light("grey", (_("未开始：任务自%(date)s起计") % {"date": cn_date(facts.start)},))
+        return Light(
+            "grey", (_("未开始：任务自%(date)s起计") % {"date": chinese_date(facts.start)},)
+        )
     view = _view(facts, as_of)
     worst_by_key: dict[tuple, Finding] = {}
     for rule in rules.rules:

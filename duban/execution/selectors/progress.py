@@ -5,14 +5,14 @@ The arithmetic is `progress.roll_up`; this module only gathers the inputs.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import F, Q
-from django.utils import timezone
 
 from duban.execution.models import ProgressReport
 from duban.execution.progress import Node, roll_up
+from duban.lib import clock
 from duban.plans.models import Assignment, Plan, Task
 
 Review = ProgressReport.Review
@@ -61,7 +61,7 @@ def _lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressReport]:
     ).order_by("-period_start", "-submitted_at")
     if as_of is not None:
         # Seen from a past day, a report filed later was not yet known.
-        end_of_day = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time()))
+        end_of_day = clock.end_of_day(as_of)
         reports = reports.filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=end_of_day))
     for report in reports.only(
         "task_id", "unit_id", "period_start", "period_end", "status", "percent", "review"

@@ -15,6 +15,7 @@ from duban.directory.models import User
 from duban.execution.models import Extension, Milestone
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
+from duban.lib.dates import chinese_date
 from duban.plans.models import Task
 
 Status = Extension.Status
@@ -41,9 +42,7 @@ def extension_refusal(
     if milestone is not None and (milestone.met_on or milestone.withdrawn):
         return _("已完成或已撤销的里程碑无需延期。")
     if today > old_due:
-        return _("延期须在时限到期前申请；该时限已于%(due)s到期。") % {
-            "due": f"{old_due.year}年{old_due.month}月{old_due.day}日"
-        }
+        return _("延期须在时限到期前申请；该时限已于%(due)s到期。") % {"due": chinese_date(old_due)}
     if old_due >= extension_horizon(task):
         return _("该时限已是年度计划允许的最晚时限，不能再延期。")
     pending = Extension.objects.filter(task=task, milestone=milestone, status=Status.REQUESTED)

@@ -25,9 +25,10 @@ from duban.execution.progress import report_due
 from duban.execution.selectors.reports import reports_owed, returned_reports
 from duban.execution.services.reports import ReportContent, progress_report_save
 from duban.lib.clock import as_of_or_today
+from duban.lib.dates import chinese_date
 from duban.lib.text import clean_text
 from duban.lib.uploads import upload_problem
-from duban.lib.xlsx import append_row, body_font, chinese_date, fit_row_height, heading_font
+from duban.lib.xlsx import append_row, body_font, fit_row_height, heading_font
 from duban.plans.models import Assignment, Task
 
 SHEET_TITLE = "进展报告"

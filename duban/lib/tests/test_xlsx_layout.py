@@ -2,7 +2,8 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from duban.lib.xlsx import chinese_date, fit_row_height, line_height, lines_needed
+from duban.lib.dates import chinese_date
+from duban.lib.xlsx import fit_row_height, line_height, lines_needed
 
 
 def test_a_short_text_takes_one_line_and_an_empty_one_too():

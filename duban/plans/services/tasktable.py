@@ -20,9 +20,9 @@ from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.directory.selectors import name_index
+from duban.lib.dates import chinese_date
 from duban.lib.tasktable import HEADERS, TaskRow, write_task_table
 from duban.lib.uploads import upload_problem
-from duban.lib.xlsx import chinese_date
 from duban.parsing import resolve_deadlines
 from duban.plans.models import Assignment, Plan, Task, assignment_date
 from duban.plans.selectors import plan_tasks, units_of_work

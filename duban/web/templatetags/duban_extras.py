@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from duban.directory.models import User
+from duban.lib.dates import chinese_date
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def cn_date(value: date | datetime | None) -> str:
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         value = value.date()
-    return f"{value.year}年{value.month}月{value.day}日"
+    return chinese_date(value)
 
 
 @register.filter
