@@ -27,6 +27,7 @@ from duban.lib.xlsx import (
     heading_font,
     line_height,
     lines_needed,
+    print_landscape_a4,
     set_value,
 )
 
@@ -100,7 +101,7 @@ def write_task_table(
     sheet.freeze_panes = f"A{header_line + 1}"
     sheet.print_title_rows = f"{header_line}:{header_line}"
     sheet.print_area = f"A1:{last_column}{max(line - 1, header_line)}"
-    _page_setup(sheet)
+    print_landscape_a4(sheet)
     workbook.save(path_or_stream)
 
 
@@ -134,13 +135,3 @@ def _area_row(sheet, line: int, area: str) -> int:
     lines = lines_needed(area, sum(COLUMN_WIDTHS))
     sheet.row_dimensions[line].height = lines * line_height() + 6
     return line + 1
-
-
-def _page_setup(sheet) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
