@@ -61,11 +61,19 @@ def label(target: str) -> str:
     return str(provider.label) if provider else target
 
 
-def due_items(*, as_of: date, lookahead_days: int = 0, unit_id: int | None = None) -> list[DueItem]:
-    """Every registered kind's items, overdue first then by due date."""
+def due_items(
+    *,
+    as_of: date,
+    lookahead_days: int = 0,
+    unit_id: int | None = None,
+    excluding: frozenset[str] = frozenset(),
+) -> list[DueItem]:
+    """Every registered kind's items, overdue first then by due date; `excluding` names kinds
+    the caller already lists itself."""
     items = [
         item
         for provider in providers()
+        if provider.target not in excluding
         for item in provider.items(as_of=as_of, lookahead_days=lookahead_days, unit_id=unit_id)
     ]
     return sorted(items, key=lambda item: (item.due, item.key))

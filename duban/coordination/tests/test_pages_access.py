@@ -296,3 +296,27 @@ def test_the_workspace_lists_the_units_decisions(as_user, decided):
 def test_the_done_form_offers_today(as_user, decided):
     page = as_user("caizheng", reverse("coordination:decision-detail", args=[decided.pk]))
     assert 'type="date" name="met_on" value="2012-09-30"' in page.content.decode()
+
+
+def test_a_unit_owing_only_a_decision_is_not_told_it_owes_nothing(
+    as_user, in_progress, coordinator, lanzhou_unit
+):
+    services.outcome_record(
+        meeting=in_progress,
+        kind=Outcome.Kind.DECISION,
+        agenda_item=in_progress.agenda.get(),
+        text="兰州市牵头制定新区体制创新试点方案",
+        owner_unit=lanzhou_unit,
+        co_units=[],
+        due_date=DECISION_DUE,
+        by=coordinator,
+    )
+    in_progress.refresh_from_db()
+    services.meeting_close(
+        meeting=in_progress, summary="", by=coordinator, seen_version=in_progress.version
+    )
+
+    page = as_user("lanzhou", reverse("execution:workspace")).content.decode()
+
+    assert 'id="decisions-owed"' in page
+    assert "目前没有待办事项" not in page

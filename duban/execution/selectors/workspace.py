@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 
 from duban.directory.models import Unit
 from duban.execution.models import Extension, ImplementationPlan, LeaderComment, Milestone
+from duban.execution.owed import IMPLEMENTATION_PLAN, MILESTONE, REPORT
 from duban.execution.selectors.implementation_plans import (
     PlanToFile,
     implementation_plans_of_unit,
@@ -14,6 +15,7 @@ from duban.execution.selectors.implementation_plans import (
 )
 from duban.execution.selectors.milestones import milestones_coming_due, overdue_milestones
 from duban.execution.selectors.reports import OwedReport, reports_owed, returned_reports
+from duban.lib import owed
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan
 
@@ -60,6 +62,8 @@ class Workspace:
     extensions: list[Extension]
     comments: list[LeaderComment]
     implementation_plans: list[ImplementationPlan]
+    # Work other apps registered (meeting decisions, objections); their panels list it.
+    owed_elsewhere: list[owed.DueItem]
 
     @property
     def reports_owed_by_task(self) -> list[OwedOnTask]:
@@ -73,6 +77,7 @@ class Workspace:
             or self.returned_reports
             or self.milestones_overdue
             or self.milestones_coming_due
+            or self.owed_elsewhere
         )
 
 
@@ -91,6 +96,12 @@ def unit_workspace(*, unit: Unit, as_of: date | None = None) -> Workspace:
         extensions=list(_extensions(unit)),
         comments=list(comments_for_unit(unit=unit)[:20]),
         implementation_plans=list(implementation_plans_of_unit(unit=unit)),
+        owed_elsewhere=owed.due_items(
+            as_of=today,
+            lookahead_days=COMING_DUE_DAYS,
+            unit_id=unit.pk,
+            excluding=frozenset({IMPLEMENTATION_PLAN, MILESTONE, REPORT}),
+        ),
     )
 
 
