@@ -23,11 +23,17 @@ run: $(STAMP)
 
 test: $(STAMP) lint migrations-check test-sqlite test-postgres
 
+# One process per core, a test file per process at a time. The browser journeys run on their own:
+# they flush the database after each test, which the other tests' shared demo data must not see.
+PARALLEL ?= -n auto --dist loadfile
+
 test-sqlite: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL) --ignore=tests/browser
+	$(BIN)/pytest $(PARALLEL) tests/browser
 
 test-postgres: $(STAMP)
-	scripts/test-postgres
+	scripts/test-postgres $(PARALLEL) --ignore=tests/browser
+	scripts/test-postgres $(PARALLEL) tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,8 +1,8 @@
 """Backup and restore: the whole database and the files it refers to, in one archive.
 
 The archive (`.tar.gz`) holds `manifest.json` (when, from which engine, rows per model, the
-data's SHA-256), `data.exactjson` (every row, Django's serialization with natural keys, so it loads
-into SQLite or PostgreSQL alike) and `media/…`, the uploaded files the rows name.
+data's SHA-256), `data.exactjson` (every row with its own primary key, Django's serialization with
+natural keys for foreign keys, so it loads into SQLite or PostgreSQL alike) and `media/…`, the uploaded files the rows name.
 
 Consistency: the rows are read in one transaction (REPEATABLE READ on PostgreSQL; SQLite's
 write lock), and the files are those the snapshot names. Uploaded files are never rewritten
@@ -45,8 +45,9 @@ def backup(out: Path) -> dict:
             call_command(
                 "dumpdata",
                 exclude=SKIPPED,
+                # Every row keeps its own key: the audit chain's digests cover foreign-key ids,
+                # and natural primary keys would renumber accounts on restore.
                 natural_foreign=True,
-                natural_primary=True,
                 format="exactjson",
                 output=str(data),
                 verbosity=0,

@@ -13,7 +13,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from duban.directory.models import User
 from duban.lib.backup import DATA, RestoreRefused, backup, restore
+from duban.plans.models import Task
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,9 +59,20 @@ def _contents(archive: Path, folder: Path) -> tuple[list[str], dict[str, bytes]]
     return canonical, files
 
 
+def _an_account_after_a_gap_writes_something() -> None:
+    """Account keys with a gap, as a deleted account leaves them: a restore must not close it."""
+    User.objects.create_user("gap-before-the-next", role="auditor").delete()
+    later = User.objects.create_user("later", role="auditor")
+    task = Task.objects.first()
+    task.title += "（修订）"
+    task._history_user = later
+    task.save()
+
+
 def test_a_restore_onto_an_empty_database_gives_everything_back(
     db, coordinator, tmp_path, empty_database
 ):
+    _an_account_after_a_gap_writes_something()
     first = tmp_path / "first.tar.gz"
     manifest = backup(first)
     assert manifest["files"] >= 1 and manifest["missing_files"] == []
@@ -84,7 +97,7 @@ def test_a_database_with_data_is_not_restored_over(db, coordinator, tmp_path):
         restore(archive)
 
 
-def test_a_damaged_archive_is_refused(db, tmp_path, monkeypatch):
+def test_a_damaged_archive_is_refused(coordinator, tmp_path, monkeypatch):
     archive = tmp_path / "b.tar.gz"
     backup(archive)
     folder = tmp_path / "x"

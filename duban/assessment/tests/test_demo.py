@@ -55,5 +55,6 @@ def test_the_command_names_a_missing_plan_or_a_bad_date(demo_accounts):
 
     with pytest.raises(CommandError, match="没有编号为 999"):
         call_command("assess", "999", "--as-of", "2012-12-31")
+    plan = Plan.objects.get(source__isnull=False, year=2012)
     with pytest.raises(CommandError, match="日期无效"):
-        call_command("assess", "1", "--as-of", "2012-13-01")
+        call_command("assess", str(plan.pk), "--as-of", "2012-13-01")
