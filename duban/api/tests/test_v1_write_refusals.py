@@ -22,7 +22,8 @@ def write_operations() -> set[str]:
 
 WRITES = sorted(write_operations() - set(SELF_ONLY))
 # The structure of a plan, the directory, 催办 and 批示 belong to roles, not units: an editor of
-# any unit is refused them (403). A unit's own records do not exist for another unit (404).
+# any unit is refused them (403); so is raising an issue on a task the unit can read but has
+# no share of. A unit's own records do not exist for another unit (404).
 ROLE_WRITES = {
     "unit_alias_add",
     "document_parse",
@@ -41,6 +42,7 @@ ROLE_WRITES = {
     "comment_add",
     "urge_send",
     "judgement_record",
+    "issue_raise",
 }
 
 

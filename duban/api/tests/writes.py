@@ -23,6 +23,8 @@ def requests_for(r: FinanceRecords) -> dict[str, tuple[str, str, dict | None]]:
     """operation id → (method, path, JSON body or `files:` multipart) on 省财政厅's records."""
     ip, m, rep = r.implementation_plan, r.milestone, r.report
     unit = r.assignment.unit_id
+    issue, meeting, decision = r.issue, r.meeting, r.decision
+    fagai = r.issue.needed_units.get().pk
     return {
         # The directory and the plan's structure: the reform office's (and admin's for units).
         "unit_alias_add": ("post", f"/units/{unit}/aliases", {"name": "财政厅（测试）"}),
@@ -150,6 +152,56 @@ def requests_for(r: FinanceRecords) -> dict[str, tuple[str, str, dict | None]]:
             f"/tasks/{r.task.pk}/judgements",
             {"level": 3, "reason": "测试"},
         ),
+        # Coordination: 省财政厅's issue, the meeting it prepares, the decision it owes.
+        "issue_raise": (
+            "post",
+            f"/tasks/{r.task.pk}/coordination-issues",
+            {"title": "审批流程需协调", "blocker": "测试", "needed_unit_ids": [fagai]},
+        ),
+        "issue_reply": ("post", f"/coordination-issues/{issue.pk}/replies", {"text": "已收到。"}),
+        "issue_withdraw": (
+            "post",
+            f"/coordination-issues/{issue.pk}/withdraw",
+            {"version": issue.version, "reason": "已另行解决"},
+        ),
+        "issue_close": (
+            "post",
+            f"/coordination-issues/{issue.pk}/close",
+            {"version": issue.version, "note": "已解决。"},
+        ),
+        "meeting_units_set": (
+            "put",
+            f"/meetings/{meeting.pk}/units",
+            {"version": meeting.version, "unit_ids": [unit, fagai]},
+        ),
+        "agenda_add": ("post", f"/meetings/{meeting.pk}/agenda", {"task_id": r.task.pk}),
+        "meeting_convene": (
+            "post",
+            f"/meetings/{meeting.pk}/convene",
+            {"version": meeting.version},
+        ),
+        "meeting_start": ("post", f"/meetings/{meeting.pk}/start", {"version": meeting.version}),
+        "outcome_record": (
+            "post",
+            f"/meetings/{meeting.pk}/outcomes",
+            {"kind": "information", "text": "会议通报了进展。"},
+        ),
+        "meeting_close": ("post", f"/meetings/{meeting.pk}/close", {"version": meeting.version}),
+        "decision_progress": (
+            "post",
+            f"/decisions/{decision.pk}/progress",
+            {"note": "已起草办法。"},
+        ),
+        "decision_done": (
+            "post",
+            f"/decisions/{decision.pk}/done",
+            {"version": decision.version, "met_on": "2012-06-14", "evidence": "甘财预〔2012〕20号"},
+        ),
+        "decision_accept": (
+            "post",
+            f"/decisions/{decision.pk}/accept",
+            {"version": decision.version},
+        ),
         # 省财政厅's people's own messages, its chat robot, its editor's token.
         "notification_mark_read": ("post", f"/notifications/{r.notification.pk}/read", None),
         "webhook_save": (
@@ -166,6 +218,12 @@ SELF_ONLY = {
     "implementation_plan_start": ("post", "/plans/{plan}/implementation-plan", None),
     "notification_read_all": ("post", "/notifications/read-all", None),
     "notification_preferences_set": ("put", "/notifications/preferences", {"email": True}),
+    # A meeting is convened by the caller's own unit (or the reform office).
+    "meeting_create": (
+        "post",
+        "/plans/{plan}/meetings",
+        {"title": "协调会", "date": "2012-06-20", "place": "会议室", "chair": "主任"},
+    ),
 }
 
 
