@@ -4,7 +4,9 @@
 with an evidence file, an extension request, a 催办 notice to the unit and the notification it
 sent, a token of its editor, its coordination issue (naming 省发展改革委), the joint meeting
 it is preparing on that issue, and a decision it owes from a meeting it held — everything
-another unit's token must not reach.
+another unit's token must not reach. `assessment_records` adds a computed (draft) version of
+the year's assessment, 省财政厅's score in it and its objection (a separate fixture: computing
+takes seconds).
 """
 
 from dataclasses import dataclass
@@ -14,6 +16,8 @@ import pytest
 
 from duban.api.models import ApiToken
 from duban.api.services import api_token_create
+from duban.assessment.models import Assessment, Objection, Score
+from duban.assessment.services import assessment_compute, objection_file
 from duban.coordination import services as coordination
 from duban.coordination.models import CoordinationIssue, Meeting, Outcome
 from duban.execution.models import (
@@ -159,4 +163,27 @@ def finance_records(as_of, caizheng, coordinator, lanzhou, fagai) -> FinanceReco
         issue=CoordinationIssue.objects.get(pk=issue.pk),
         meeting=Meeting.objects.get(pk=meeting.pk),
         decision=Outcome.objects.get(pk=decision.pk),
+    )
+
+
+@dataclass
+class AssessmentRecords:
+    plan: Plan
+    multi_year_task: Task
+    assessment: Assessment
+    score: Score
+    objection: Objection
+
+
+@pytest.fixture
+def assessment_records(finance_records, coordinator, caizheng) -> AssessmentRecords:
+    plan = finance_records.plan
+    assessment = assessment_compute(plan=plan, as_of=AS_OF, by=coordinator)
+    score = assessment.scores.get(unit=caizheng.unit)
+    return AssessmentRecords(
+        plan=plan,
+        multi_year_task=Task.objects.active().filter(plan=plan, kind=Task.Kind.MULTI_YEAR).first(),
+        assessment=assessment,
+        score=score,
+        objection=objection_file(score=score, reason="六月报告按时报送，未计入。", by=caizheng),
     )

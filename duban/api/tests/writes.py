@@ -6,7 +6,7 @@ endpoint missing here fails `test_every_write_endpoint_is_listed`, so a new one 
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from duban.api.tests.conftest import PDF, FinanceRecords
+from duban.api.tests.conftest import PDF, AssessmentRecords, FinanceRecords
 
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
@@ -211,6 +211,58 @@ def requests_for(r: FinanceRecords) -> dict[str, tuple[str, str, dict | None]]:
         ),
         "token_revoke": ("post", f"/tokens/{r.token.pk}/revoke", None),
     }
+
+
+def assessment_requests_for(a: AssessmentRecords) -> dict[str, tuple[str, str, dict | None]]:
+    """The assessment's writes, on the computed version and 省财政厅's score and objection."""
+    plan, version = a.plan.pk, a.assessment.pk
+    return {
+        "assessment_scheme_update": (
+            "put",
+            f"/plans/{plan}/assessment-scheme",
+            {"version": 1, "lead_weight": "1.00", "co_weight": "0.50"},
+        ),
+        "breakthrough_rate": (
+            "put",
+            f"/plans/{plan}/tasks/{a.multi_year_task.pk}/breakthrough-rating",
+            {"rating": "0.5", "reason": "部分突破。"},
+        ),
+        "assessment_compute": ("post", f"/plans/{plan}/assessments", {"as_of": "2012-06-15"}),
+        "assessment_lock": ("post", f"/assessments/{version}/lock", None),
+        "assessment_publish": ("post", f"/assessments/{version}/publish", None),
+        "objection_file": (
+            "post",
+            f"/assessment-scores/{a.score.pk}/objections",
+            {"reason": "记录有误。"},
+        ),
+        "objection_answer": (
+            "post",
+            f"/assessment-objections/{a.objection.pk}/answer",
+            {"version": a.objection.version, "answer": "已核实。"},
+        ),
+    }
+
+
+# The operations `assessment_requests_for` answers (its records take seconds to compute, so
+# only these tests ask for them).
+ASSESSMENT_WRITES = frozenset(
+    {
+        "assessment_scheme_update",
+        "breakthrough_rate",
+        "assessment_compute",
+        "assessment_lock",
+        "assessment_publish",
+        "objection_file",
+        "objection_answer",
+    }
+)
+
+
+def request_for(operation: str, request) -> tuple[str, str, dict | None]:
+    """The valid request of `operation`, built on the fixture its records come from."""
+    if operation in ASSESSMENT_WRITES:
+        return assessment_requests_for(request.getfixturevalue("assessment_records"))[operation]
+    return requests_for(request.getfixturevalue("finance_records"))[operation]
 
 
 # Writes with no object of anyone else's to reach: each acts on the caller's own unit or self.
