@@ -10,6 +10,7 @@
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -36,6 +37,34 @@ def can_read_ranking(user: User, assessment: Assessment) -> bool:
 
 def can_read_score(user: User, score: Score) -> bool:
     return reads_everything(user) or (_unit_member(user) and user.unit_id == score.unit_id)
+
+
+def readable_assessments(user: User, assessments: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """Of `assessments`, the versions whose ranking `user` reads (as `can_read_ranking`)."""
+    if reads_everything(user):
+        return assessments
+    if _unit_member(user):
+        return assessments.filter(status=Assessment.Status.PUBLISHED)
+    return assessments.none()
+
+
+def readable_scores(user: User, scores: QuerySet) -> QuerySet:
+    """Of `scores`, those `user` reads (as `can_read_score`): every unit's for the office and
+    leaders, their own unit's for its staff."""
+    return _own_unit_only(user, scores, "unit_id")
+
+
+def readable_objections(user: User, objections: QuerySet[Objection]) -> QuerySet[Objection]:
+    """Of `objections`, those on a breakdown `user` reads."""
+    return _own_unit_only(user, objections, "score__unit_id")
+
+
+def _own_unit_only(user: User, records: QuerySet, unit_field: str) -> QuerySet:
+    if reads_everything(user):
+        return records
+    if _unit_member(user):
+        return records.filter(**{unit_field: user.unit_id})
+    return records.none()
 
 
 def can_object(user: User, score: Score) -> bool:

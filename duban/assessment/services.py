@@ -29,7 +29,7 @@ from duban.assessment.models import (
 from duban.assessment.selectors import assessed_units
 from duban.audit import services as audit
 from duban.directory.models import User
-from duban.lib import measures
+from duban.lib import measures, progress
 from duban.lib.clock import today
 from duban.plans.models import Plan, Task
 
@@ -159,7 +159,7 @@ def breakthrough_rate(
 def measure_all(rules: scoring.Rules, *, plan: Plan, as_of: date) -> dict:
     return {
         rule.measure: list(measures.get(rule.measure).lines(plan=plan, as_of=as_of))
-        for rule in rules.components
+        for rule in progress.track(rules.components, "考核计分")
     }
 
 

@@ -41,9 +41,18 @@ def issues_for_user(user: User, *, plan: Plan | None = None) -> QuerySet[Coordin
         issues = issues.filter(task__plan=plan)
     if reads_everything(user):
         return issues
+    # Without a unit nothing is the user's (and `unit=None` would match unrelated rows).
+    if not user.unit_id:
+        return issues.none()
     tasks = Assignment.objects.live().filter(unit_id=user.unit_id).values("task_id")
     mine = Q(raised_by_unit_id=user.unit_id) | Q(needed_units=user.unit_id) | Q(task__in=tasks)
     return issues.filter(mine).distinct()
+
+
+def plan_units(plan: Plan) -> QuerySet[Unit]:
+    """Units that have a share in `plan`: the ones an issue or a meeting can involve."""
+    ids = Assignment.objects.live().filter(task__plan=plan).values("unit_id")
+    return Unit.objects.active().filter(pk__in=ids).order_by("region__code", "kind", "name")
 
 
 def open_issues(plan: Plan) -> QuerySet[CoordinationIssue]:
@@ -54,6 +63,8 @@ def meetings_for_user(user: User) -> QuerySet[Meeting]:
     meetings = Meeting.objects.select_related("plan", "convened_by_unit")
     if reads_everything(user):
         return meetings
+    if not user.unit_id:
+        return meetings.none()
     unit = user.unit_id
     mine = (
         Q(convened_by_unit_id=unit)
@@ -62,6 +73,14 @@ def meetings_for_user(user: User) -> QuerySet[Meeting]:
         | Q(outcomes__co_units=unit)
     )
     return meetings.filter(mine).distinct()
+
+
+def decisions_for_user(user: User) -> QuerySet[Outcome]:
+    """Decisions and actions of the meetings `user` may read (the rule of `access_decision`)."""
+    owed = Outcome.objects.filter(kind__in=OWED_KINDS).select_related("meeting", "owner_unit")
+    if reads_everything(user):
+        return owed
+    return owed.filter(meeting__in=meetings_for_user(user).values("pk"))
 
 
 # ---- Preparing a meeting --------------------------------------------------------------------

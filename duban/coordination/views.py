@@ -15,19 +15,12 @@ from django.views.decorators.http import require_POST
 from duban.audit import services as audit
 from duban.coordination import documents, forms, permissions, selectors, services
 from duban.coordination.models import CoordinationIssue, Meeting, Outcome
-from duban.directory.models import Unit
 from duban.lib.clock import today
-from duban.plans.models import Assignment, Plan, Task
+from duban.plans.models import Plan, Task
 from duban.reports.docx_writer import write_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 REFUSED = (audit.DomainError, audit.StaleEdit)
-
-
-def _plan_units(plan: Plan):
-    """Units that have a share in `plan`: the ones an issue or a meeting can involve."""
-    ids = Assignment.objects.live().filter(task__plan=plan).values("unit_id")
-    return Unit.objects.active().filter(pk__in=ids).order_by("region__code", "kind", "name")
 
 
 # ---- The coordination page ------------------------------------------------------------------
@@ -53,7 +46,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def issue_raise(request: HttpRequest, task_id: int) -> HttpResponse:
     task = permissions.access_task_for_issue(request.user, task_id)
-    units = _plan_units(task.plan).exclude(pk=request.user.unit_id)
+    units = selectors.plan_units(task.plan).exclude(pk=request.user.unit_id)
     form = forms.IssueForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         try:
@@ -173,7 +166,7 @@ def _meeting_context(request, meeting: Meeting) -> dict:
     can_run = permissions.can_run_meeting(user, meeting)
     draft = meeting.status == Meeting.Status.DRAFT
     in_progress = meeting.status == Meeting.Status.IN_PROGRESS
-    units = _plan_units(meeting.plan)
+    units = selectors.plan_units(meeting.plan)
     outcomes = meeting.outcomes.select_related("owner_unit", "agenda_item").prefetch_related(
         "co_units", "issues"
     )
@@ -213,7 +206,7 @@ def meeting_units(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
     return _act(
         request,
-        forms.MeetingUnitsForm(request.POST, units=_plan_units(meeting.plan)),
+        forms.MeetingUnitsForm(request.POST, units=selectors.plan_units(meeting.plan)),
         lambda data: services.meeting_set_units(
             meeting=meeting, units=data["units"], seen_version=data["version"], by=request.user
         ),
@@ -278,7 +271,7 @@ def meeting_start(request: HttpRequest, meeting_id: int) -> HttpResponse:
 def outcome_add(request: HttpRequest, meeting_id: int) -> HttpResponse:
     meeting = permissions.access_meeting(request.user, meeting_id, run=True)
     issues = CoordinationIssue.objects.filter(agenda_items__meeting=meeting)
-    units = _plan_units(meeting.plan)
+    units = selectors.plan_units(meeting.plan)
     form = forms.OutcomeForm(request.POST, meeting=meeting, units=units, issues=issues)
     if form.is_valid():
         data = dict(form.cleaned_data)

@@ -13,6 +13,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from duban.lib import progress
+
 from .document import Document, ParseError
 
 EXIT_OK = 0
@@ -34,6 +36,9 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("json", "md", "xlsx"), default="json")
     parser.add_argument("--year", type=_year, help="the plan year deadlines resolve against")
     parser.add_argument("-o", "--output", help="write here instead of standard output")
+    parser.add_argument(
+        "--progress", action="store_true", help="show progress on stderr (always on a terminal)"
+    )
     return parser
 
 
@@ -53,7 +58,9 @@ def main(argv: list[str], *, directory: Mapping[str, str] | None = None) -> int:
         args = _arguments().parse_args(argv)
         if args.format == "xlsx" and not args.output:
             raise _UsageError("--format xlsx writes a workbook; give the file with -o OUT.xlsx")
-        document = parse_file(args.file, year=args.year, directory=directory)
+        terminal = sys.stderr.isatty()
+        with progress.shown(sys.stderr.write, wanted=args.progress, terminal=terminal):
+            document = parse_file(args.file, year=args.year, directory=directory)
         _write(document, args.format, args.output, args.file)
     except (ParseError, _UsageError) as exc:
         print(f"duban parse: {exc}", file=sys.stderr)

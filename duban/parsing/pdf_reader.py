@@ -9,6 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from duban.lib import progress
+
 from .document import ParseError
 from .normalize import normalize
 from .office_files import corrupt_file_error
@@ -30,7 +32,7 @@ def read_pdf(path: Path) -> TextSource:
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise ParseError(f"{path.name}: has {len(pdf.pages)} pages; refusing it")
             pages, outside_tables, rows, title = [], [], [], ""
-            for page in pdf.pages:
+            for page in progress.track(pdf.pages, f"读取 {path.name}"):
                 lines, outside, page_rows, above = _page_with_tables(page, pdf_layout)
                 pages.append(lines)
                 outside_tables.append(outside)

@@ -12,7 +12,7 @@ from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_recipients
-from duban.lib import clock, owed
+from duban.lib import clock, owed, progress
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
 from duban.plans.models import Task
@@ -97,7 +97,7 @@ def supervise(*, as_of: date | None = None, rules: RuleSet | None = None) -> dic
     people = unit_recipients({item.unit_id for item in items})
     counts = {"items": len(items), "created": 0, "queued": 0, "existing": 0}
     with audit.cause(Cause.SCHEDULE, f"定时督办扫描 {as_of.isoformat()}"):
-        for item in items:
+        for item in progress.track(items, "督办扫描"):
             due = reminder_due(item.due, as_of, rules.reminders)
             if due is None:
                 continue

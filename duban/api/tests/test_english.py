@@ -29,3 +29,17 @@ def test_a_missing_unit_is_reported_in_chinese_by_default(client, coordinator):
     reply = client.get("/api/v1/units/999999")
 
     assert reply.json()["message"] == "没有找到，或无权访问。"
+
+
+def test_a_unit_outside_the_plan_is_refused_in_english(client, finance_records, caizheng):
+    sign_in(client, caizheng, "en")
+
+    reply = client.post(
+        f"/api/v1/tasks/{finance_records.task.pk}/coordination-issues",
+        {"title": "x", "blocker": "y", "needed_unit_ids": [2**31 - 1]},
+        content_type="application/json",
+    )
+
+    assert reply.status_code == 422
+    assert reply.json()["message"] == "A unit chosen has no share in this year's plan."
+    assert reply.json()["field"] == "needed_unit_ids"

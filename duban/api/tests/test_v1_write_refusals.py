@@ -4,7 +4,15 @@ import pytest
 from simple_history.models import registered_models
 
 from duban.api.tests.conftest import bearer, token_for
-from duban.api.tests.writes import SELF_ONLY, WRITE_METHODS, requests_for, send
+from duban.api.tests.writes import (
+    ASSESSMENT_WRITES,
+    SELF_ONLY,
+    WRITE_METHODS,
+    assessment_requests_for,
+    request_for,
+    requests_for,
+    send,
+)
 from duban.api.v1 import api
 from duban.audit.models import Cause
 from duban.notifications.models import Notification
@@ -22,7 +30,8 @@ def write_operations() -> set[str]:
 
 WRITES = sorted(write_operations() - set(SELF_ONLY))
 # The structure of a plan, the directory, 催办 and 批示 belong to roles, not units: an editor of
-# any unit is refused them (403). A unit's own records do not exist for another unit (404).
+# any unit is refused them (403); so is raising an issue on a task the unit can read but has
+# no share of. A unit's own records do not exist for another unit (404).
 ROLE_WRITES = {
     "unit_alias_add",
     "document_parse",
@@ -41,6 +50,12 @@ ROLE_WRITES = {
     "comment_add",
     "urge_send",
     "judgement_record",
+    "issue_raise",
+    "assessment_scheme_update",
+    "breakthrough_rate",
+    "assessment_compute",
+    "assessment_lock",
+    "assessment_publish",
 }
 
 
@@ -52,14 +67,16 @@ def api_writes() -> int:
     )
 
 
-def test_every_write_endpoint_is_listed(finance_records):
-    assert set(requests_for(finance_records)) | set(SELF_ONLY) == write_operations()
+def test_every_write_endpoint_is_listed(finance_records, assessment_records):
+    assessment = set(assessment_requests_for(assessment_records))
+    assert assessment == ASSESSMENT_WRITES
+    assert set(requests_for(finance_records)) | assessment | set(SELF_ONLY) == write_operations()
     assert len(write_operations()) >= 40
 
 
 @pytest.mark.parametrize("operation", WRITES)
-def test_another_units_token_is_refused(operation, client, finance_records, lanzhou):
-    method, path, body = requests_for(finance_records)[operation]
+def test_another_units_token_is_refused(operation, request, client, lanzhou):
+    method, path, body = request_for(operation, request)
     secret = token_for(lanzhou)
 
     reply = send(client, method, path, body, **bearer(secret))
@@ -70,8 +87,8 @@ def test_another_units_token_is_refused(operation, client, finance_records, lanz
 
 
 @pytest.mark.parametrize("operation", WRITES + sorted(SELF_ONLY))
-def test_a_read_only_token_cannot_write(operation, client, finance_records, caizheng):
-    method, path, body = (requests_for(finance_records) | SELF_ONLY)[operation]
+def test_a_read_only_token_cannot_write(operation, request, client, finance_records, caizheng):
+    method, path, body = SELF_ONLY.get(operation) or request_for(operation, request)
     secret = token_for(caizheng, scope="read")
 
     reply = send(client, method, path.format(plan=finance_records.plan.pk), body, **bearer(secret))

@@ -6,7 +6,7 @@ endpoint missing here fails `test_every_write_endpoint_is_listed`, so a new one 
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from duban.api.tests.conftest import PDF, FinanceRecords
+from duban.api.tests.conftest import PDF, AssessmentRecords, FinanceRecords
 
 WRITE_METHODS = ("post", "put", "patch", "delete")
 
@@ -23,6 +23,8 @@ def requests_for(r: FinanceRecords) -> dict[str, tuple[str, str, dict | None]]:
     """operation id → (method, path, JSON body or `files:` multipart) on 省财政厅's records."""
     ip, m, rep = r.implementation_plan, r.milestone, r.report
     unit = r.assignment.unit_id
+    issue, meeting, decision = r.issue, r.meeting, r.decision
+    fagai = r.issue.needed_units.get().pk
     return {
         # The directory and the plan's structure: the reform office's (and admin's for units).
         "unit_alias_add": ("post", f"/units/{unit}/aliases", {"name": "财政厅（测试）"}),
@@ -150,6 +152,56 @@ def requests_for(r: FinanceRecords) -> dict[str, tuple[str, str, dict | None]]:
             f"/tasks/{r.task.pk}/judgements",
             {"level": 3, "reason": "测试"},
         ),
+        # Coordination: 省财政厅's issue, the meeting it prepares, the decision it owes.
+        "issue_raise": (
+            "post",
+            f"/tasks/{r.task.pk}/coordination-issues",
+            {"title": "审批流程需协调", "blocker": "测试", "needed_unit_ids": [fagai]},
+        ),
+        "issue_reply": ("post", f"/coordination-issues/{issue.pk}/replies", {"text": "已收到。"}),
+        "issue_withdraw": (
+            "post",
+            f"/coordination-issues/{issue.pk}/withdraw",
+            {"version": issue.version, "reason": "已另行解决"},
+        ),
+        "issue_close": (
+            "post",
+            f"/coordination-issues/{issue.pk}/close",
+            {"version": issue.version, "note": "已解决。"},
+        ),
+        "meeting_units_set": (
+            "put",
+            f"/meetings/{meeting.pk}/units",
+            {"version": meeting.version, "unit_ids": [unit, fagai]},
+        ),
+        "agenda_add": ("post", f"/meetings/{meeting.pk}/agenda", {"task_id": r.task.pk}),
+        "meeting_convene": (
+            "post",
+            f"/meetings/{meeting.pk}/convene",
+            {"version": meeting.version},
+        ),
+        "meeting_start": ("post", f"/meetings/{meeting.pk}/start", {"version": meeting.version}),
+        "outcome_record": (
+            "post",
+            f"/meetings/{meeting.pk}/outcomes",
+            {"kind": "information", "text": "会议通报了进展。"},
+        ),
+        "meeting_close": ("post", f"/meetings/{meeting.pk}/close", {"version": meeting.version}),
+        "decision_progress": (
+            "post",
+            f"/decisions/{decision.pk}/progress",
+            {"note": "已起草办法。"},
+        ),
+        "decision_done": (
+            "post",
+            f"/decisions/{decision.pk}/done",
+            {"version": decision.version, "met_on": "2012-06-14", "evidence": "甘财预〔2012〕20号"},
+        ),
+        "decision_accept": (
+            "post",
+            f"/decisions/{decision.pk}/accept",
+            {"version": decision.version},
+        ),
         # 省财政厅's people's own messages, its chat robot, its editor's token.
         "notification_mark_read": ("post", f"/notifications/{r.notification.pk}/read", None),
         "webhook_save": (
@@ -161,11 +213,69 @@ def requests_for(r: FinanceRecords) -> dict[str, tuple[str, str, dict | None]]:
     }
 
 
+def assessment_requests_for(a: AssessmentRecords) -> dict[str, tuple[str, str, dict | None]]:
+    """The assessment's writes, on the computed version and 省财政厅's score and objection."""
+    plan, version = a.plan.pk, a.assessment.pk
+    return {
+        "assessment_scheme_update": (
+            "put",
+            f"/plans/{plan}/assessment-scheme",
+            {"version": 1, "lead_weight": "1.00", "co_weight": "0.50"},
+        ),
+        "breakthrough_rate": (
+            "put",
+            f"/plans/{plan}/tasks/{a.multi_year_task.pk}/breakthrough-rating",
+            {"rating": "0.5", "reason": "部分突破。"},
+        ),
+        "assessment_compute": ("post", f"/plans/{plan}/assessments", {"as_of": "2012-06-15"}),
+        "assessment_lock": ("post", f"/assessments/{version}/lock", None),
+        "assessment_publish": ("post", f"/assessments/{version}/publish", None),
+        "objection_file": (
+            "post",
+            f"/assessment-scores/{a.score.pk}/objections",
+            {"reason": "记录有误。"},
+        ),
+        "objection_answer": (
+            "post",
+            f"/assessment-objections/{a.objection.pk}/answer",
+            {"version": a.objection.version, "answer": "已核实。"},
+        ),
+    }
+
+
+# The operations `assessment_requests_for` answers (its records take seconds to compute, so
+# only these tests ask for them).
+ASSESSMENT_WRITES = frozenset(
+    {
+        "assessment_scheme_update",
+        "breakthrough_rate",
+        "assessment_compute",
+        "assessment_lock",
+        "assessment_publish",
+        "objection_file",
+        "objection_answer",
+    }
+)
+
+
+def request_for(operation: str, request) -> tuple[str, str, dict | None]:
+    """The valid request of `operation`, built on the fixture its records come from."""
+    if operation in ASSESSMENT_WRITES:
+        return assessment_requests_for(request.getfixturevalue("assessment_records"))[operation]
+    return requests_for(request.getfixturevalue("finance_records"))[operation]
+
+
 # Writes with no object of anyone else's to reach: each acts on the caller's own unit or self.
 SELF_ONLY = {
     "implementation_plan_start": ("post", "/plans/{plan}/implementation-plan", None),
     "notification_read_all": ("post", "/notifications/read-all", None),
     "notification_preferences_set": ("put", "/notifications/preferences", {"email": True}),
+    # A meeting is convened by the caller's own unit (or the reform office).
+    "meeting_create": (
+        "post",
+        "/plans/{plan}/meetings",
+        {"title": "协调会", "date": "2012-06-20", "place": "会议室", "chair": "主任"},
+    ),
 }
 
 

@@ -1,12 +1,14 @@
-"""API v1 under `/api/v1/`: one router module per app, registered in `ROUTERS` below only.
+"""API v1 under `/api/v1/`: one router module per app.
 
 To add an app's endpoints: write `duban/api/v1/<app>.py` with a `router`, whose endpoints call
-the app's `access_*` and then its services exactly as its views do, and add one line here.
+the app's `access_*` and then its services exactly as its views do, and register it from the
+app's `AppConfig.ready()` with `duban.api.routers.register` (coordination and assessment do).
+`ROUTERS` below are the first apps', listed here before the registry existed.
 """
 
 from ninja import NinjaAPI
 
-from duban.api import errors
+from duban.api import errors, routers
 from duban.api.auth import AUTH
 from duban.api.v1 import directory, execution, notifications, parsing, plans, supervision, tokens
 from duban.audit import services as audit
@@ -52,6 +54,8 @@ def build() -> NinjaAPI:
     api.add_decorator(_audited_as_api)
     for prefix, router in ROUTERS:
         api.add_router(prefix, router)
+    for router in routers.registered():
+        api.add_router("/", router)
     return api
 
 

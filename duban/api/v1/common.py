@@ -40,3 +40,12 @@ def answers(schema, status: int = 200) -> dict:
 def paged(*ordering: str):
     """Cursor pagination (`?cursor=…&page_size=…`) in a stable order; ids break ties."""
     return paginate(CursorPagination, ordering=ordering or ("id",), page_size=50, max_page_size=200)
+
+
+def filtered(queryset, filters, lookups: dict[str, str]):
+    """`queryset` narrowed by each filter the caller gave: `{filter name: field lookup}`."""
+    for name, lookup in lookups.items():
+        value = getattr(filters, name)
+        if value is not None:
+            queryset = queryset.filter(**{lookup: value})
+    return queryset.order_by()

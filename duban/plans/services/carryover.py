@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import User
+from duban.lib import progress
 from duban.plans.models import Assignment, Plan, Target, Task
 from duban.plans.services.cities import city_instances_sync
 from duban.plans.tree import path_key
@@ -79,7 +80,7 @@ class _Copier:
         self.children: dict[int | None, int] = {}  # new parent id → children so far
 
     def copy(self, units_of_work: list[Task]) -> None:
-        for task in units_of_work:
+        for task in progress.track(units_of_work, "结转任务"):
             copy = self._copy_with_parents(task)
             self._assignments(task, copy)
             self._targets(task, copy)

@@ -20,6 +20,7 @@ from duban.audit import services as audit
 from duban.audit.models import Cause
 from duban.directory.models import Unit, User
 from duban.directory.selectors import name_index
+from duban.lib import progress
 from duban.lib.dates import chinese_date
 from duban.lib.tasktable import HEADERS, TaskRow, write_task_table
 from duban.lib.uploads import upload_problem
@@ -50,7 +51,7 @@ def task_table_rows(plan: Plan) -> list[TaskRow]:
     areas = {t.pk: f"{t.label}{t.title}" for t in tasks if t.level == 1}
     by_pk = {t.pk: t for t in tasks}
     rows = []
-    for task in units_of_work(tasks):
+    for task in progress.track(units_of_work(tasks), "任务分解表"):
         area = task
         while area.parent_id:
             area = by_pk[area.parent_id]

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from duban.assessment.selectors import ranking
 from duban.assessment.services import assessment_compute
 from duban.assessment.xlsx import write_assessment_table
+from duban.lib import progress
 from duban.plans.models import Plan
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("plan_id")
         parser.add_argument("--as-of", required=True, help="考核截止日期 YYYY-MM-DD")
         parser.add_argument("--xlsx", help="写出考核结果表的文件路径")
+        progress.add_argument(parser)
 
     def handle(self, *, plan_id, as_of, xlsx, **options):
         try:
@@ -31,7 +33,8 @@ class Command(BaseCommand):
             day = date.fromisoformat(as_of)
         except ValueError:
             raise CommandError(f"日期无效：{as_of}（应为 YYYY-MM-DD）", returncode=2) from None
-        assessment = assessment_compute(plan=plan, as_of=day, by=None)
+        with progress.for_command(self, options):
+            assessment = assessment_compute(plan=plan, as_of=day, by=None)
         table = ranking(assessment)
         self.stdout.write(
             f"{plan.year}年度考核 第{assessment.number}版（{assessment.get_status_display()}），"
@@ -44,5 +47,8 @@ class Command(BaseCommand):
                 score = row.score
                 self.stdout.write(f"  {score.rank:>3}  {score.total:>7}  {score.unit.name}")
         if xlsx:
-            write_assessment_table(table, xlsx)
+            try:
+                write_assessment_table(table, xlsx)
+            except OSError as error:
+                raise CommandError(f"{xlsx}: {error.strerror or error}", returncode=2) from None
             self.stdout.write(f"已写入 {xlsx}")

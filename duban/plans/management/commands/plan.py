@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from duban.audit import services as audit
 from duban.directory.models import User
+from duban.lib import progress
 from duban.parsing.document import ParseError
 from duban.plans.models import Plan
 from duban.plans.selectors import plan_summary
@@ -22,10 +23,12 @@ class Command(BaseCommand):
         importing.add_argument("file")
         importing.add_argument("--year", type=int)
         importing.add_argument("--by", default="coordinator", help="acting user (a coordinator)")
+        progress.add_argument(importing)
         exporting = sub.add_parser("export", help="export a plan's task decomposition table")
         exporting.add_argument("plan_id", type=int)
         exporting.add_argument("--format", choices=["xlsx"], default="xlsx")
         exporting.add_argument("-o", "--output", required=True)
+        progress.add_argument(exporting)
         sub.add_parser("list", help="list the plans")
         carrying = sub.add_parser(
             "carry-over", help="next year's draft plan holding the unfinished and multi-year tasks"
@@ -33,6 +36,7 @@ class Command(BaseCommand):
         carrying.add_argument("plan_id", type=int)
         carrying.add_argument("--to-year", type=int, required=True)
         carrying.add_argument("--by", default="coordinator", help="acting user (a coordinator)")
+        progress.add_argument(carrying)
 
     def handle(self, *args, action, **options):
         actions = {
@@ -41,7 +45,8 @@ class Command(BaseCommand):
             "list": self.list,
             "carry-over": self.carry_over,
         }
-        actions[action](**options)
+        with progress.for_command(self, options):
+            actions[action](**options)
 
     def import_(self, *, file, year, by, **_):
         user = User.objects.filter(username=by, role=User.Role.COORDINATOR).first()
@@ -56,22 +61,25 @@ class Command(BaseCommand):
     def carry_over(self, *, plan_id, to_year, by, **_):
         user = User.objects.filter(username=by, role=User.Role.COORDINATOR).first()
         if user is None:
-            raise CommandError(f"no coordinator account {by!r}")
+            raise CommandError(f"no coordinator account {by!r}", returncode=2)
         plan = Plan.objects.filter(pk=plan_id).first()
         if plan is None:
-            raise CommandError(f"no plan {plan_id}")
+            raise CommandError(f"no plan {plan_id}", returncode=2)
         try:
             new = plan_carry_over(plan=plan, to_year=to_year, by=user)
         except audit.DomainError as error:
-            raise CommandError(str(error)) from None
+            raise CommandError(str(error), returncode=2) from None
         self._line(new)
 
     def export(self, *, plan_id, output, **_):
         plan = Plan.objects.filter(pk=plan_id).first()
         if plan is None:
             raise CommandError(f"no plan {plan_id}", returncode=2)
-        with open(output, "wb") as stream:
-            task_table_export(plan=plan, stream=stream)
+        try:
+            with open(output, "wb") as stream:
+                task_table_export(plan=plan, stream=stream)
+        except OSError as error:
+            raise CommandError(f"{output}: {error.strerror or error}", returncode=2) from None
         self.stdout.write(f"plan {plan.pk}: task table written to {output}")
 
     def list(self, **_):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from duban.lib import progress
 from duban.plans.models import Plan
 from duban.reports.bulletin import red_bulletin
 from duban.reports.figures import ChartFontMissing
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             document.add_argument("--as-of", required=True)
             document.add_argument("--format", choices=["docx", "pdf"], default="docx")
             document.add_argument("-o", "--output", required=True)
+            progress.add_argument(document)
 
     def handle(self, *, action, plan_id, as_of, format, output, **options):
         try:
@@ -41,7 +43,15 @@ class Command(BaseCommand):
         output = Path(output)
         build = DOCUMENTS[action][0]
         try:
-            write_report(build(plan=plan, as_of=day), output, format=format)
+            with progress.for_command(self, options):
+                # Two stages, each long: the figures and the record, then the .docx (and PDF).
+                for stage in progress.track(("build", "write"), output.name):
+                    if stage == "build":
+                        drafted = build(plan=plan, as_of=day)
+                    else:
+                        write_report(drafted, output, format=format)
         except (PdfUnavailable, ChartFontMissing) as error:
             raise CommandError(str(error), returncode=2) from None
+        except OSError as error:
+            raise CommandError(f"{output}: {error.strerror or error}", returncode=2) from None
         self.stdout.write(f"已写入 {output}")

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from duban.lib import progress
 from duban.supervision.services import supervise
 
 
@@ -12,6 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--as-of", help="the date to scan as of, YYYY-MM-DD")
+        progress.add_argument(parser)
 
     def handle(self, *args, as_of=None, **options):
         try:
@@ -20,7 +22,8 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--as-of {as_of!r} is not a date (YYYY-MM-DD).", returncode=2
             ) from None
-        counts = supervise(as_of=day)
+        with progress.for_command(self, options):
+            counts = supervise(as_of=day)
         self.stdout.write(
             f"{counts['items']} open items, {counts['created']} reminders created "
             f"({counts['queued']} to the coordinator's queue), {counts['existing']} already sent"
