@@ -4,6 +4,12 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python bench/pages_bench.py --write BENCHMARKS.md
 
+At scale, on `duban demo generate` data (see `bench/scale_pages.py`; p50/p95 and floors):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
+        .venv/bin/python bench/pages_bench.py --scale province --json out.json \\
+        [--keep-db duban_scale_province] [--no-scan] [--write BENCHMARKS.md]
+
 Not a test. SQLite by default, in a temporary DUBAN_VAR_DIR; with DATABASE_URL, a throwaway
 database `duban_bench_<pid>` is created on that server and dropped afterwards. The data is
 `bench/data.py`: first the demo's 2012 plan alone (small), then the same database with a

@@ -285,7 +285,7 @@ def markdown(result: dict, command: str) -> str:
     sizes = ", ".join(f"{label.split('.')[1]} {n:,}" for label, n in data["sizes"].items())
     machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
     lines = [
-        "## Pages at scale on PostgreSQL",
+        f"## Pages at scale on PostgreSQL: {data['scale']}",
         "",
         f"Command: `{command}` (machine: {machine}; shared with other agents' work, so the "
         "milliseconds are noisy: compare ratios measured in one run). Data: `duban demo generate "
