@@ -557,7 +557,14 @@ def summary() -> dict[str, dict]:
         digest = hashlib.sha256()
         rows = 0
         for row in model.objects.order_by("pk").values_list(*fields).iterator(chunk_size=10_000):
-            digest.update(repr(tuple(str(v) for v in row)).encode())
+            digest.update(repr(tuple(_text(v) for v in row)).encode())
             rows += 1
         result[model._meta.label] = {"rows": rows, "sha256": digest.hexdigest()[:16]}
     return result
+
+
+def _text(value) -> str:
+    # PostgreSQL's jsonb keeps an object's keys in its own order; compare them sorted.
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return str(value)
