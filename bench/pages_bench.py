@@ -4,6 +4,12 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
         .venv/bin/python bench/pages_bench.py --write BENCHMARKS.md
 
+At scale, on `duban demo generate` data (see `bench/scale_pages.py`; p50/p95 and floors):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \\
+        .venv/bin/python bench/pages_bench.py --scale province --json out.json \\
+        [--keep-db duban_scale_province] [--no-scan] [--write BENCHMARKS.md]
+
 Not a test. SQLite by default, in a temporary DUBAN_VAR_DIR; with DATABASE_URL, a throwaway
 database `duban_bench_<pid>` is created on that server and dropped afterwards. The data is
 `bench/data.py`: first the demo's 2012 plan alone (small), then the same database with a
@@ -33,6 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 AS_OF = date(2012, 9, 30)  # the demo's day: every date rule runs as of it
 COMMAND = ".venv/bin/python bench/pages_bench.py --write BENCHMARKS.md"
@@ -452,12 +459,21 @@ def _environment(var_dir: str) -> None:
     os.environ["LOG_LEVEL"] = "WARNING"
 
 
-def _server_and_database() -> tuple[str, str] | None:
-    """The PostgreSQL server of DATABASE_URL and the throwaway database to create there."""
+def _server_and_database(keep: str | None = None) -> tuple[str, str] | None:
+    """The PostgreSQL server of DATABASE_URL and the database to use there: a throwaway one,
+    or `keep`."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         return None
-    return url, f"{url.rsplit('/', 1)[0]}/duban_bench_{os.getpid()}"
+    return url, f"{url.rsplit('/', 1)[0]}/{keep or f'duban_bench_{os.getpid()}'}"
+
+
+def _database_exists(server_url: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        found = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
 
 
 def _postgres(server_url: str, sql: str) -> None:
@@ -575,27 +591,58 @@ def write_section(path: Path, text: str) -> None:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, help="renders per page (7; 20 with --scale)")
     parser.add_argument("--write", type=Path, help="replace this benchmark's section of the file")
+    parser.add_argument(
+        "--scale",
+        choices=["tiny", "province", "national"],
+        help="measure on `duban demo generate` data instead (see bench/scale_pages.py)",
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="with --scale: write the results here")
+    parser.add_argument("--keep-db", metavar="NAME", help="with --scale: keep (and reuse) NAME")
+    parser.add_argument("--no-scan", action="store_true", help="with --scale: skip the scan")
+    parser.add_argument(
+        "--page-seconds", type=float, default=120, help="with --scale: time budget per page"
+    )
     args = parser.parse_args(argv)
-    postgres = _server_and_database()
+    postgres = _server_and_database(args.keep_db)
     with tempfile.TemporaryDirectory(prefix="duban-bench-") as var_dir:
         _environment(var_dir)
         if postgres:
             server_url, database_url = postgres
-            _postgres(server_url, f"CREATE DATABASE {database_url.rsplit('/', 1)[1]}")
+            name = database_url.rsplit("/", 1)[1]
+            if not (args.keep_db and _database_exists(server_url, name)):
+                _postgres(server_url, f"CREATE DATABASE {name}")
             os.environ["DATABASE_URL"] = database_url
         else:
             os.environ.pop("DATABASE_URL", None)
         try:
-            vendor, phases = run(args.runs)
+            if args.scale:
+                import json
+
+                import scale_pages
+
+                result = scale_pages.run_scale(
+                    args.scale, args.runs or 20, args.seed, not args.no_scan, args.page_seconds
+                )
+                vendor = "postgresql" if postgres else "sqlite"
+            else:
+                vendor, phases = run(args.runs or 7)
         finally:
-            if postgres:
+            if postgres and not args.keep_db:
                 from django.db import connections
 
                 connections.close_all()
-                _postgres(server_url, f"DROP DATABASE IF EXISTS {database_url.rsplit('/', 1)[1]}")
-    text = section(vendor, phases, args.runs)
+                _postgres(server_url, f"DROP DATABASE IF EXISTS {name}")
+    if args.scale:
+        if args.json:
+            args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        text = scale_pages.markdown(result, " ".join(["python bench/pages_bench.py", *argv]))
+        if vendor != "postgresql":
+            text = text.replace("on PostgreSQL", "on SQLite", 1)
+    else:
+        text = section(vendor, phases, args.runs or 7)
     print(text)
     if args.write:
         write_section(args.write, text)

@@ -62,6 +62,15 @@ def demo_load(*, history: bool = True) -> list[str]:
 
 @transaction.atomic
 def _demo_load(*, history: bool) -> list[str]:
+    lines = demo_directory_and_accounts()
+    lines.append(_demo_plan())
+    if history:
+        lines.extend(_demo_history())
+    return lines
+
+
+def demo_directory_and_accounts() -> list[str]:
+    """The Gansu directory and the demo accounts, without any plan (generated data starts here)."""
     lines = []
     report = directory_load(data=json.loads(DEFAULT_FILE.read_text(encoding="utf-8")), by=None)
     lines.append(f"directory: {len(report.created)} created, {len(report.updated)} updated")
@@ -84,9 +93,6 @@ def _demo_load(*, history: bool) -> list[str]:
             is_superuser=account.role == Role.ADMIN,
         )
         lines.append(f"account {account.username} created")
-    lines.append(_demo_plan())
-    if history:
-        lines.extend(_demo_history())
     return lines
 
 
