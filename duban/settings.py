@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "duban.reports",
     "duban.notifications",
     "duban.api",
+    "duban.search",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("notifications/", include("duban.notifications.urls")),
     path("api/", include("duban.api.urls")),
     path("audit/", include("duban.audit.urls")),
+    path("search/", include("duban.search.urls")),
     # Sign-in says when an account is locked; the rest is Django's.
     path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/otp/", views_otp.otp, name="otp"),

@@ -7,6 +7,7 @@ from datetime import date
 from itertools import combinations
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from duban.coordination.lights import decision_light
 from duban.coordination.models import CoordinationIssue, Meeting, Outcome
@@ -233,12 +234,20 @@ def task_coordination(task: Task, *, as_of: date | None = None) -> TaskCoordinat
     issues = list(_issues().filter(task=task).exclude(status=CoordinationIssue.Status.WITHDRAWN))
     rows = decision_rows(decisions().filter(tasks=task), as_of=as_of)
     history = [
-        (h.history_date, h.history_user, f"协调事项“{h.title}”：{h.get_status_display()}")
+        (
+            h.history_date,
+            h.history_user,
+            _("协调事项“%(title)s”：%(status)s")
+            % {"title": h.title, "status": h.get_status_display()},
+        )
         for h in CoordinationIssue.history.filter(task=task).select_related("history_user")
     ]
     outcome_ids = [row.outcome.pk for row in rows]
     for h in Outcome.history.filter(id__in=outcome_ids).select_related("history_user"):
-        what = f"议定事项“{h.text[:30]}”：{h.get_status_display()}"
+        what = _("议定事项“%(text)s”：%(status)s") % {
+            "text": h.text[:30],
+            "status": h.get_status_display(),
+        }
         history.append((h.history_date, h.history_user, what))
     history.sort(key=lambda entry: entry[0], reverse=True)
     return TaskCoordination(issues, rows, history[:20])

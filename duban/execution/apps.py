@@ -7,8 +7,9 @@ class ExecutionConfig(AppConfig):
     verbose_name = _("实施与进展")
 
     def ready(self):
-        from duban.execution import owed, panels
+        from duban.execution import owed, panels, searchable
         from duban.lib import panels as task_panels
 
         owed.register()
+        searchable.register()
         task_panels.register("task", "execution", panels.task_panel, position=20)

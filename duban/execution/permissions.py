@@ -282,3 +282,17 @@ def readable_reports(user: User, reports: QuerySet) -> QuerySet:
         shared = Assignment.objects.live().filter(unit_id=user.unit_id).values("task_id")
         return reports.filter(Q(unit_id=user.unit_id) | Q(task_id__in=shared))
     return reports.none()
+
+
+def reports_a_unit_may_read(
+    user: User, reports: QuerySet[ProgressReport]
+) -> QuerySet[ProgressReport]:
+    """The reports `access_progress_report` could let `user` read, as a query (a superset: that
+    function still decides each one). An editor or viewer reads its unit's reports and those of
+    the tasks its unit shares; others are not narrowed here."""
+    if not (is_editor(user) or is_viewer(user)):
+        return reports
+    if not user.unit_id:
+        return reports.none()
+    shared = Q(task__assignments__unit_id=user.unit_id, task__assignments__withdrawn=False)
+    return reports.filter(Q(unit_id=user.unit_id) | shared).distinct()

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.utils.translation import gettext_lazy
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 # A period's report is due on the 5th day after the period ends (月报次月5日前报送).
 REPORT_DUE_DAYS = 5
@@ -53,7 +54,16 @@ def period_for(day: date, cadence: str) -> tuple[date, date]:
 
 
 def period_label(period_start: date, cadence: str) -> str:
-    """`2012年第3季度`, `2012年7月`: the period as reports and reminders name it."""
+    """`2012年第3季度`, `2012年7月`: the period as reports and reminders name it; in another
+    page language `Q3 2012`, `July 2012`."""
+    if not (get_language() or "zh-hans").startswith("zh"):
+        if cadence == QUARTERLY:
+            quarter = (period_start.month - 1) // 3 + 1
+            return gettext("%(year)s年第%(quarter)s季度") % {
+                "year": period_start.year,
+                "quarter": quarter,
+            }
+        return date_format(period_start, "YEAR_MONTH_FORMAT")
     if cadence == QUARTERLY:
         return f"{period_start.year}年第{(period_start.month - 1) // 3 + 1}季度"
     return f"{period_start.year}年{period_start.month}月"

@@ -284,6 +284,12 @@ class Assignment(models.Model):
         blank=True,
         help_text=_("计划发布后分配的任务从此日起计报送义务；空表示随计划分配，自计划年度起计。"),
     )
+    lead_since = models.DateField(
+        _("牵头日期"),
+        null=True,
+        blank=True,
+        help_text=_("计划发布后改为牵头的单位，实施方案备案期限自此日起计；空表示自分配日期起计。"),
+    )
     withdrawn = models.BooleanField(_("已撤销"), default=False)
 
     history = audited_history()
@@ -313,6 +319,14 @@ class Assignment(models.Model):
     def owed_from(self) -> date:
         """The first day this share owes work: its assignment date, or the plan year's start."""
         return owed_from(self.task.plan.year, self.assigned_on)
+
+    def take_role(self, role: str) -> list[str]:
+        """Change the share's role; the fields changed, to save. A co unit made lead once the
+        plan is out leads from today: its 实施方案 is owed from then, not from May."""
+        if role == self.Role.LEAD and self.role != self.Role.LEAD:
+            self.lead_since = assignment_date(self.task.plan)
+        self.role = role
+        return ["role", "lead_since"]
 
 
 def assignment_date(plan: Plan) -> date | None:

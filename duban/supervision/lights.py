@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from duban.execution.progress import period_for, period_label, report_due
-from duban.lib.dates import chinese_date
+from duban.lib.dates import local_date
 
 RULESETS_DIR = Path(__file__).resolve().parent / "rulesets"
 
@@ -35,6 +35,11 @@ LABELS = {
     "done": gettext_noop("已完成"),
     "grey": gettext_noop("未开始"),
 }
+# The rule sets' labels (rulesets/*.json), for the catalog: pages show them translated.
+RULE_SET_LABELS = (
+    gettext_noop("默认规则：逾期15天红灯，逾期即黄灯，滞后红灯，缺报两期红灯"),
+    gettext_noop("从严规则：剩余时间预警、长期未报、进度落后、连续黄灯转红"),
+)
 # Report statuses as `ProgressReport.Status` spells them, with the words units chose from.
 STATUS_LABELS = {
     "not_started": gettext_noop("未启动"),
@@ -226,7 +231,7 @@ def task_overdue(view: _View, rule: dict) -> Iterator[Finding]:
     overdue = (view.as_of - due).days
     if overdue > rule["days"]:
         text = _("任务已超过完成时限（%(date)s）%(days)s天") % {
-            "date": chinese_date(due),
+            "date": local_date(due),
             "days": overdue,
         }
         yield Finding(rule["colour"], ("task-due",), text)
@@ -382,12 +387,10 @@ NEEDS_RULE_SET = {"repeated"}
 def compute_light(facts: TaskFacts, as_of: date, rules: RuleSet) -> Light:
     """The task's light on `as_of` under `rules`, with one reason per thing that is wrong."""
     if facts.accepted_done and facts.accepted_done <= as_of:
-        accepted = chinese_date(facts.accepted_done)
+        accepted = local_date(facts.accepted_done)
         return Light("done", (_("已完成：牵头单位报告完成，%(date)s已采纳") % {"date": accepted},))
     if as_of < facts.start:
-        return Light(
-            "grey", (_("未开始：任务自%(date)s起计") % {"date": chinese_date(facts.start)},)
-        )
+        return Light("grey", (_("未开始：任务自%(date)s起计") % {"date": local_date(facts.start)},))
     view = _view(facts, as_of)
     worst_by_key: dict[tuple, Finding] = {}
     for rule in rules.rules:

@@ -18,15 +18,16 @@ def filing_deadlines(plan: Plan) -> dict[int, date]:
     """unit id → the day its 实施方案 is due, for every unit leading a live task of `plan`.
 
     The plan's filing deadline, except for a unit first given a lead share after publication
-    (a task split to the cities in September): it files within the plan's grace period of that
-    day, not "133 days late" the moment it is assigned.
+    (a task split to the cities in September, a co unit made lead in August): it files within
+    the plan's grace period of that day, not "133 days late" the moment it is assigned.
     """
     if plan.filing_deadline is None:
         return {}
     first: dict[int, date] = {}
     leads = Assignment.objects.leads().filter(task__plan=plan, unit__isnull=False)
-    for unit_id, assigned_on in leads.values_list("unit_id", "assigned_on"):
-        day = owed_from(plan.year, assigned_on)
+    shares = leads.values_list("unit_id", "assigned_on", "lead_since")
+    for unit_id, assigned_on, lead_since in shares:
+        day = owed_from(plan.year, lead_since or assigned_on)
         first[unit_id] = min(day, first.get(unit_id, day))
     grace = timedelta(days=plan.filing_grace_days)
     return {unit_id: max(plan.filing_deadline, day + grace) for unit_id, day in first.items()}

@@ -89,8 +89,8 @@ def assignment_set_role(
     require_reason(assignment.task.plan, reason)
     if role == Assignment.Role.LEAD:
         _demote_leads(assignment.task, by, reason, keep=assignment.pk)
-    assignment.role = role
-    return audit.save(assignment, by=by, fields=["role"], reason=reason)
+    fields = assignment.take_role(role)
+    return audit.save(assignment, by=by, fields=fields, reason=reason)
 
 
 def _demote_leads(task: Task, by: User, reason: str, keep: int | None = None) -> None:

@@ -379,8 +379,8 @@ def _apply_assignments(task: Task, values: RowValues, by: User, reason: str) -> 
             assignment.withdrawn = True
             audit.save(assignment, by=by, fields=["withdrawn"], cause=Cause.IMPORT, reason=reason)
         elif assignment.role != wanted[unit_id]:
-            assignment.role = wanted[unit_id]
-            audit.save(assignment, by=by, fields=["role"], cause=Cause.IMPORT, reason=reason)
+            fields = assignment.take_role(wanted[unit_id])
+            audit.save(assignment, by=by, fields=fields, cause=Cause.IMPORT, reason=reason)
     position = task.assignments.count()
     for unit_id, role in wanted.items():
         if unit_id not in active:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from duban.execution.owed import due_implementation_plans, due_reports
 from duban.execution.selectors.implementation_plans import filing_deadlines, plans_to_file
 from duban.plans.models import Assignment, Task
-from duban.plans.services import task_set_applies_to_cities
+from duban.plans.services import assignment_set_role, task_set_applies_to_cities
 from duban.reports.selectors import plan_at_a_glance
 
 SEP_12 = date(2012, 9, 12)
@@ -57,3 +57,44 @@ def test_the_city_files_within_the_grace_period_and_reports_from_september(
 
 def test_a_task_assigned_before_publication_counts_from_the_year(demo_plan):
     assert not Assignment.objects.filter(task__plan=demo_plan, assigned_on__isnull=False).exists()
+
+
+def _co_only_unit(plan):
+    """A unit that co-operates on tasks of `plan` and leads none: it owes no 实施方案 yet."""
+    leads = Assignment.objects.leads().filter(task__plan=plan).values("unit_id")
+    return (
+        Assignment.objects.live()
+        .filter(task__plan=plan, role=Assignment.Role.CO, task__region__isnull=True)
+        .exclude(unit_id__in=leads)
+        .select_related("unit", "task")
+        .order_by("task__path")
+        .first()
+    )
+
+
+def test_a_co_unit_made_lead_in_august_files_within_the_grace_period(
+    demo_history, coordinator, settings
+):
+    aug_15 = date(2012, 8, 15)
+    settings.DUBAN_TODAY = aug_15
+    share = _co_only_unit(demo_history)
+    assert share.unit_id not in filing_deadlines(demo_history)
+    assignment_set_role(
+        assignment=share, role=Assignment.Role.LEAD, by=coordinator, reason="调整牵头单位"
+    )
+    share.refresh_from_db()
+    assert share.lead_since == aug_15
+    grace = aug_15 + timedelta(days=demo_history.filing_grace_days)
+    assert filing_deadlines(demo_history)[share.unit_id] == max(grace, demo_history.filing_deadline)
+    assert grace > demo_history.filing_deadline  # not overdue the day it was made lead
+    settings.DUBAN_TODAY = date(2012, 8, 31)
+    overdue = [
+        i
+        for i in due_implementation_plans(as_of=date(2012, 8, 31), unit_id=share.unit_id)
+        if i.due < date(2012, 8, 31)
+    ]
+    assert overdue == []
+
+
+def test_a_lead_from_the_start_keeps_the_plans_deadline(demo_history, caizheng):
+    assert filing_deadlines(demo_history)[caizheng.unit_id] == demo_history.filing_deadline

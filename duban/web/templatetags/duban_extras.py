@@ -1,4 +1,4 @@
-"""Formatting every page shares: Chinese dates, percentages, warning-light badges, role names.
+"""Formatting every page shares: dates in the page's language, percentages, warning-light badges, role names.
 
 Templates only display; anything that turns a value into text for people belongs here.
 """
@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from duban.directory.models import User
-from duban.lib.dates import chinese_date
+from duban.lib.dates import local_date
 
 register = template.Library()
 
@@ -30,17 +30,16 @@ LIGHT_LABELS = {
 
 @register.filter
 def cn_date(value: date | datetime | None) -> str:
-    """`2012年5月20日`, the way official documents write dates, in every UI language.
-
-    An aware datetime is shown on its local (Asia/Shanghai) calendar day.
-    """
+    """`2012年5月20日`, the way official documents write dates, in Chinese; the page's language's
+    own way otherwise (`May 20, 2012`). An aware datetime is shown on its local (Asia/Shanghai)
+    calendar day."""
     if value in (None, ""):
         return ""
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
         value = value.date()
-    return chinese_date(value)
+    return local_date(value)
 
 
 @register.filter

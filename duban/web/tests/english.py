@@ -1,7 +1,7 @@
 """Helpers for the tests that read a page in English: only the page's own words are checked.
 
-Unit names, task titles and dates (written 2012年5月20日 in every language, as documents do)
-are data and stay as written.
+Unit names and task titles are data and stay as written; dates are the page's language's
+(`May 20, 2012` in English), while documents and exports keep 2012年5月20日.
 """
 
 import re

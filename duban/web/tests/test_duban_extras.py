@@ -43,8 +43,10 @@ def test_cn_date_leaves_a_missing_date_blank():
     assert render("[{{ d|cn_date }}]", d=None) == "[]"
 
 
-def test_cn_date_stays_chinese_in_the_english_interface():
+def test_cn_date_is_written_the_english_way_in_the_english_interface():
     with translation.override("en"):
+        assert render("{{ d|cn_date }}", d=date(2012, 9, 30)) == "Sept. 30, 2012"
+    with translation.override("zh-hans"):
         assert render("{{ d|cn_date }}", d=date(2012, 9, 30)) == "2012年9月30日"
 
 
