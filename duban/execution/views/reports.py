@@ -27,6 +27,7 @@ from duban.execution.progress import (
     report_due,
 )
 from duban.execution.selectors import reports as selectors
+from duban.execution.selectors.missing import missing_report_tally
 from duban.execution.selectors.progress import plan_progress
 from duban.execution.services.reports import (
     ReportContent,
@@ -62,14 +63,19 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "execution/report_list.html", context)
 
 
+LIST_PAGE = 50  # rows of each list on the reports page; the counts are of all of them
+
+
 def _plans_context() -> dict:
     """Each published plan with its reports waiting for review and its late ones."""
     as_of = today()
     rows = []
     for plan in Plan.objects.published():
         waiting = list(selectors.reports_awaiting_review(plan=plan))
-        late = selectors.missing_reports(plan=plan, as_of=as_of)
-        rows.append({"plan": plan, "waiting": waiting, "late": late})
+        # The count is of all of them; the list shows the first page, like the waiting ones.
+        late_count = missing_report_tally(plan=plan, as_of=as_of).total
+        late = selectors.missing_reports(plan=plan, as_of=as_of, limit=LIST_PAGE)
+        rows.append({"plan": plan, "waiting": waiting, "late": late, "late_count": late_count})
     return {"rows": rows, "as_of": as_of}
 
 
