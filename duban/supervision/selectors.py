@@ -17,7 +17,7 @@ from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
 from duban.execution.selectors.implementation_plans import filing_deadlines
-from duban.execution.selectors.reports import FILED
+from duban.execution.selectors.missing import FILED
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt

@@ -8,8 +8,8 @@ import pytest
 
 from duban.execution.models import ProgressReport
 from duban.execution.progress import is_late
-from duban.execution.selectors.missing import missing_report_tally
-from duban.execution.selectors.reports import FILED, _assignments, _slots, missing_reports
+from duban.execution.selectors.missing import FILED, missing_report_tally
+from duban.execution.selectors.reports import _assignments, _slots, missing_reports
 from duban.execution.tests.test_report_demo_history import demo_plan, history  # noqa: F401
 from duban.plans.models import Assignment
 
