@@ -42,7 +42,7 @@ from duban.supervision.models import Urge
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
-    lead_units,
+    first_leads,
     light_tally,
     lights_for_tasks,
     most_red_first,
@@ -202,7 +202,7 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
     tasks = supervised_tasks(plan)
     facts = facts_for_tasks(tasks)
     lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
-    leads = lead_units(lights)
+    leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     red = [
         RedItem(task, units.get(leads.get(task.pk)), lights[task.pk])
@@ -466,7 +466,7 @@ def tasks_at_a_glance(
     facts = facts_for_tasks(tasks)
     rules = active_rules()
     lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
-    leads = lead_units(lights)
+    leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
     if light:
