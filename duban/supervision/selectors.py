@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -249,6 +249,16 @@ class QueueRow:
     next_step: dict | None
 
 
+# The dashboard's notices waiting for acknowledgement: the latest, with the count of all.
+OPEN_URGES_SHOWN = 50
+
+
+@dataclass
+class OpenUrges:
+    latest: list[Urge]
+    count: int
+
+
 @dataclass
 class Dashboard:
     plan: Plan
@@ -259,7 +269,7 @@ class Dashboard:
     units: list[Group]
     cities: list[Group]
     flagged: list[TaskRow]
-    open_urges: list[Urge]
+    open_urges: OpenUrges
     queue: list[QueueRow]
     failed_deliveries: list[DeliveryAttempt]
 
@@ -367,15 +377,22 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
             rules,
         ),
         flagged=[r for r in rows if r.flag],
-        open_urges=list(
-            Urge.objects.filter(acknowledged_at__isnull=True).select_related("unit", "task")
-        ),
+        open_urges=open_urges(plan=plan),
         queue=[
             QueueRow(r, next_step(r.days_overdue, rules))
             for r in sorted(queue, key=lambda r: -r.days_overdue)
         ],
         failed_deliveries=failed_deliveries(),
     )
+
+
+def open_urges(*, plan: Plan, limit: int = OPEN_URGES_SHOWN) -> OpenUrges:
+    """Notices not yet acknowledged on `plan`'s tasks, or on no task (sent to a unit), newest
+    first: the latest `limit` and how many there are."""
+    urges = Urge.objects.filter(
+        Q(task__plan=plan) | Q(task__isnull=True), acknowledged_at__isnull=True
+    )
+    return OpenUrges(list(urges.select_related("unit", "task")[:limit]), urges.count())
 
 
 def failed_deliveries(*, days: int = 7, limit: int = 20) -> list[DeliveryAttempt]:
