@@ -38,6 +38,7 @@ from duban.execution.services.reports import (
 )
 from duban.execution.views.review import next_to_review
 from duban.lib.clock import today
+from duban.plans import selectors as plan_selectors
 from duban.plans.models import Plan
 from duban.plans.permissions import access_plan
 
@@ -297,8 +298,16 @@ def plan_progress_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     # A draft plan's progress is the coordinator's only, like the plan itself: access_plan.
     plan = access_plan(request.user, plan_id)
     progress = plan_progress(plan=plan)
+    # The whole plan rolls up; a large one is shown an area at a time (the areas' rows always).
+    rows, shown = progress.rows, None
+    if len(rows) > plan_selectors.WHOLE_TREE_UP_TO:
+        areas = [row.task.path for row in rows if row.depth == 1]
+        shown = request.GET.get("area") if request.GET.get("area") in areas else areas[0]
+        rows = [r for r in rows if r.depth == 1 or r.task.path.split(".")[0] == shown]
     context = {
         "progress": progress,
+        "rows": rows,
+        "shown_area": shown,
         "formula": ROLLUP_FORMULA,
         "total_width": int(5 * round(progress.percent / 5)),
     }
