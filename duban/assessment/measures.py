@@ -31,7 +31,6 @@ from duban.supervision.lights import compute_light
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
-    lead_unit_sets,
     supervised_tasks,
     urges_for_unit,
 )
@@ -127,7 +126,7 @@ def red_light_lines(*, plan: Plan, as_of: date) -> list[Line]:
     """One occurrence for each lead unit per task and month that ended on red."""
     tasks = supervised_tasks(plan)
     facts = facts_for_tasks(tasks)
-    leads = lead_unit_sets(facts)
+    leads = {task_id: list(f.leads) for task_id, f in facts.items() if f.leads}
     rules = active_rules()
     lines = []
     for task in tasks:

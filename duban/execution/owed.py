@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from duban.execution.models import ImplementationPlan, Milestone, ProgressReport
 from duban.execution.progress import period_label, periods_of_year, report_due
 from duban.execution.selectors.implementation_plans import filing_deadlines
-from duban.execution.selectors.reports import FILED
+from duban.execution.selectors.missing import FILED
 from duban.lib import owed
 from duban.lib.owed import DueItem
 from duban.plans.models import Assignment, Plan

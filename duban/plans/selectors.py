@@ -30,11 +30,13 @@ def _active_assignments() -> Prefetch:
     )
 
 
-def plan_tasks(plan: Plan) -> list[Task]:
-    """The plan's own tree (no city instances), in reading order (`1.9` before `1.10`)."""
-    tasks = (
-        Task.objects.provincial().active().filter(plan=plan).prefetch_related(_active_assignments())
-    )
+def plan_tasks(plan: Plan, *, area: str | None = None) -> list[Task]:
+    """The plan's own tree (no city instances), in reading order (`1.9` before `1.10`); with
+    `area` (its path), that area and what lies under it only."""
+    tasks = Task.objects.provincial().active().filter(plan=plan)
+    if area is not None:
+        tasks = tasks.filter(Q(path=area) | Q(path__startswith=f"{area}."))
+    tasks = tasks.prefetch_related(_active_assignments())
     return sorted(tasks, key=lambda t: path_key(t.path))
 
 
@@ -58,14 +60,41 @@ class TreeNode:
         return [a for a in self.task.assignments.all() if a.role == Assignment.Role.CO]
 
 
-def plan_tree(plan: Plan) -> list[TreeNode]:
-    """The areas, each with its tasks and their units of work, as nested nodes."""
-    nodes = {t.pk: TreeNode(t) for t in plan_tasks(plan)}
+def plan_tree(plan: Plan, *, area: str | None = None) -> list[TreeNode]:
+    """The areas, each with its tasks and their units of work, as nested nodes (one area's,
+    by its path, with `area`)."""
+    nodes = {t.pk: TreeNode(t) for t in plan_tasks(plan, area=area)}
     roots = []
     for node in nodes.values():
         parent = nodes.get(node.task.parent_id)
         (parent.children if parent else roots).append(node)
     return roots
+
+
+# A plan with more units of work than this shows its tree one area at a time.
+WHOLE_TREE_UP_TO = 300
+
+
+@dataclass
+class TreeArea:
+    """An area of the plan tree; `node` holds its tasks when it is the one shown."""
+
+    task: Task
+    node: TreeNode | None = None
+
+
+def plan_tree_areas(plan: Plan, summary: "PlanSummary", area: str | None) -> list[TreeArea]:
+    """Every area of the plan, with the tasks of all of them for a plan of up to
+    `WHOLE_TREE_UP_TO` units of work, else of `area` alone (the first one by default)."""
+    if summary.units_of_work <= WHOLE_TREE_UP_TO:
+        return [TreeArea(node.task, node) for node in plan_tree(plan)]
+    areas = sorted(
+        Task.objects.provincial().active().filter(plan=plan, level=1),
+        key=lambda t: path_key(t.path),
+    )
+    shown = area if area in {a.path for a in areas} else (areas[0].path if areas else None)
+    nodes = {node.task.path: node for node in plan_tree(plan, area=shown)} if shown else {}
+    return [TreeArea(a, nodes.get(a.path)) for a in areas]
 
 
 def flatten(nodes: list[TreeNode]):

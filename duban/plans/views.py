@@ -167,14 +167,16 @@ def _release_held(request: HttpRequest) -> None:
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = access_plan(request.user, plan_id)
-    tree = selectors.plan_tree(plan)
+    summary = selectors.plan_summary(plan)
+    areas = selectors.plan_tree_areas(plan, summary, request.GET.get("area"))
+    shown = [area.node for area in areas if area.node]
     context = {
         **_plan_page(request, plan),
-        "tree": tree,
+        "areas": areas,
         "columns": badges.columns(
-            plan, [n.task for n in selectors.flatten(tree) if not n.children]
+            plan, [n.task for n in selectors.flatten(shown) if not n.children]
         ),
-        "summary": selectors.plan_summary(plan),
+        "summary": summary,
         "my_unit": request.user.unit_id,
         "can_edit": can_change_plan(request.user, plan),
     }

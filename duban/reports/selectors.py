@@ -11,7 +11,7 @@ recomputed here. A fixed number of queries whatever the plan's size.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef
@@ -31,8 +31,8 @@ from duban.execution.selectors.implementation_plans import (
     submitted_late,
     units_leading,
 )
+from duban.execution.selectors.missing import FILED, MissingTally, missing_report_tally
 from duban.execution.selectors.progress import plan_progress
-from duban.execution.selectors.reports import FILED, missing_reports
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
@@ -42,7 +42,7 @@ from duban.supervision.models import Urge
 from duban.supervision.selectors import (
     active_rules,
     facts_for_tasks,
-    lead_units,
+    first_leads,
     light_tally,
     lights_for_tasks,
     most_red_first,
@@ -127,6 +127,8 @@ class ReportRound:
     unfiled: int
     past_due: bool  # the round's due date has passed: what is unfiled is missing
     overdue_total: int  # reports of every period past their due date and not filed
+    # Counted by unit and period; the queue reads its own count from it, not a second query.
+    tally: MissingTally = field(repr=False, compare=False)
 
     @property
     def missing(self) -> int:
@@ -200,7 +202,7 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
     tasks = supervised_tasks(plan)
     facts = facts_for_tasks(tasks)
     lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
-    leads = lead_units(lights)
+    leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     red = [
         RedItem(task, units.get(leads.get(task.pk)), lights[task.pk])
@@ -366,7 +368,7 @@ def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
     due = report_due(end)
     # Seen from the day after the round's due date, every report not yet filed is listed,
     # this round's and earlier ones: one call gives both the round and the backlog.
-    unfiled = missing_reports(plan=plan, as_of=max(as_of, due + timedelta(days=1)))
+    unfiled = missing_report_tally(plan=plan, as_of=max(as_of, due + timedelta(days=1)))
     live = Assignment.objects.live().filter(
         task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
     )
@@ -377,7 +379,7 @@ def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
         .filter(Exists(live))
         .values_list("review", flat=True)
     )
-    round_unfiled = sum(1 for owed in unfiled if owed.period_start == start)
+    round_unfiled = unfiled.in_period(start)
     return ReportRound(
         period_start=start,
         period_end=end,
@@ -388,7 +390,8 @@ def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
         returned=filed.count(ProgressReport.Review.RETURNED),
         unfiled=round_unfiled,
         past_due=is_late(end, as_of),
-        overdue_total=sum(1 for owed in unfiled if is_late(owed.period_end, as_of)),
+        overdue_total=unfiled.seen_on(as_of).total,
+        tally=unfiled,
     )
 
 
@@ -463,7 +466,7 @@ def tasks_at_a_glance(
     facts = facts_for_tasks(tasks)
     rules = active_rules()
     lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
-    leads = lead_units(lights)
+    leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
     if light:

@@ -85,6 +85,7 @@ class TaskFacts:
     milestones: tuple[MilestoneFact, ...] = ()
     reports: tuple[ReportFact, ...] = ()
     accepted_done: date | None = None
+    leads: tuple[int, ...] = ()  # the lead units' ids, first named first (no effect on the light)
 
 
 # ---- Outputs --------------------------------------------------------------------------------

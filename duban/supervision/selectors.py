@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -17,7 +18,7 @@ from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
 from duban.execution.selectors.implementation_plans import filing_deadlines
-from duban.execution.selectors.reports import FILED
+from duban.execution.selectors.missing import FILED
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
@@ -65,18 +66,56 @@ def lead_unit_sets(task_ids: Iterable[int]) -> dict[int, list[int]]:
     return _leads_and_start_dates(list(task_ids))[0]
 
 
+def first_leads(facts: dict[int, TaskFacts]) -> dict[int, int]:
+    """task id → the first-named lead unit's id, read from the tasks' facts (no query)."""
+    return {task_id: f.leads[0] for task_id, f in facts.items() if f.leads}
+
+
 def lead_units(task_ids: Iterable[int]) -> dict[int, int]:
     """task id → the first-named lead unit's id, for the tasks that have one."""
     return {task_id: units[0] for task_id, units in lead_unit_sets(task_ids).items()}
 
 
-def _leads_and_start_dates(task_ids: list[int]) -> tuple[dict[int, list[int]], dict[int, date]]:
+# Past this many tasks, a query reads their plans' rows and keeps the tasks asked for, rather
+# than list every id: one IN of 300,000 ids passes SQLite's limit of 32,766 variables.
+MANY_TASKS = 500
+
+
+@dataclass(frozen=True)
+class TaskScope:
+    """The rows of some tasks: by id for a few, by plan (kept to the tasks) for many."""
+
+    ids: frozenset[int]
+    plan_ids: frozenset[int] | None = None
+
+    @classmethod
+    def of(cls, tasks: Iterable[Task]) -> "TaskScope":
+        tasks = list(tasks)
+        ids = frozenset(task.id for task in tasks)
+        if len(ids) <= MANY_TASKS:
+            return cls(ids)
+        return cls(ids, frozenset(task.plan_id for task in tasks))
+
+    def filter(self, queryset: QuerySet) -> QuerySet:
+        if self.plan_ids is None:
+            return queryset.filter(task_id__in=self.ids)
+        return queryset.filter(task__plan_id__in=self.plan_ids)
+
+    def rows(self, queryset: QuerySet):
+        """The queryset's rows (values_list, task id first) of these tasks only."""
+        return (row for row in self.filter(queryset) if row[0] in self.ids)
+
+
+def _leads_and_start_dates(
+    task_ids: list[int] | TaskScope,
+) -> tuple[dict[int, list[int]], dict[int, date]]:
     """task id → its lead units (first named first), and task id → the day its first lead was
     assigned for tasks handed out after publication (a lead assigned with the plan counts from
     the year's start); one query."""
-    rows = (
+    scope = task_ids if isinstance(task_ids, TaskScope) else TaskScope(frozenset(task_ids))
+    rows = scope.rows(
         Assignment.objects.leads()
-        .filter(task_id__in=task_ids, unit__isnull=False)
+        .filter(unit__isnull=False)
         .order_by("task_id", "position", "pk")
         .values_list("task_id", "unit_id", "assigned_on")
     )
@@ -93,20 +132,20 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     """task id → its `TaskFacts`: milestones of every unit, reports of the lead unit only
     (oldest period first)."""
     tasks = list(tasks)
-    ids = [task.id for task in tasks]
+    scope = TaskScope.of(tasks)
     plans = Plan.objects.in_bulk({task.plan_id for task in tasks})
-    leads, assigned = _leads_and_start_dates(ids)
+    leads, assigned = _leads_and_start_dates(scope)
     milestones: dict[int, list[MilestoneFact]] = defaultdict(list)
-    for task_id, title, due, met_on in Milestone.objects.filter(
-        task_id__in=ids, withdrawn=False
-    ).values_list("task_id", "title", "due_date", "met_on"):
+    for task_id, title, due, met_on in scope.rows(
+        Milestone.objects.filter(withdrawn=False).values_list(
+            "task_id", "title", "due_date", "met_on"
+        )
+    ):
         milestones[task_id].append(MilestoneFact(title, due, met_on))
     reports: dict[int, list[ReportFact]] = defaultdict(list)
     done_by: dict[int, dict[int, date]] = defaultdict(dict)  # task → lead → accepted done day
     # Oldest period first, so that a task's last report is `reports[-1]`.
-    filed = ProgressReport.objects.filter(task_id__in=ids, review__in=FILED).order_by(
-        "period_start"
-    )
+    filed = ProgressReport.objects.filter(review__in=FILED).order_by("period_start")
     rows = filed.values_list(
         "task_id",
         "unit_id",
@@ -118,7 +157,9 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
         "review",
         "reviewed_at",
     )
-    for task_id, unit_id, start, end, status, percent, submitted, review, reviewed in rows:
+    for task_id, unit_id, start, end, status, percent, submitted, review, reviewed in scope.rows(
+        rows
+    ):
         if unit_id not in leads.get(task_id, ()):
             continue  # co units report their part to the lead; the leads' reports are the status
         reports[task_id].append(ReportFact(start, end, status, percent, _local_day(submitted)))
@@ -141,6 +182,7 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
             milestones=tuple(milestones[task.id]),
             reports=tuple(reports[task.id]),
             accepted_done=accepted_done.get(task.id),
+            leads=tuple(leads.get(task.id, ())),
         )
         for task in tasks
     }
@@ -207,6 +249,16 @@ class QueueRow:
     next_step: dict | None
 
 
+# The dashboard's notices waiting for acknowledgement: the latest, with the count of all.
+OPEN_URGES_SHOWN = 50
+
+
+@dataclass
+class OpenUrges:
+    latest: list[Urge]
+    count: int
+
+
 @dataclass
 class Dashboard:
     plan: Plan
@@ -217,15 +269,16 @@ class Dashboard:
     units: list[Group]
     cities: list[Group]
     flagged: list[TaskRow]
-    open_urges: list[Urge]
+    open_urges: OpenUrges
     queue: list[QueueRow]
     failed_deliveries: list[DeliveryAttempt]
 
 
-def latest_judgements(task_ids) -> dict[int, Judgement]:
+def latest_judgements(tasks: Iterable[Task] | TaskScope) -> dict[int, Judgement]:
+    scope = tasks if isinstance(tasks, TaskScope) else TaskScope.of(tasks)
     latest: dict[int, Judgement] = {}
-    for judgement in Judgement.objects.filter(task_id__in=list(task_ids)).select_related("by"):
-        if judgement.task_id not in latest:  # ordered newest first
+    for judgement in scope.filter(Judgement.objects.select_related("by")):
+        if judgement.task_id in scope.ids and judgement.task_id not in latest:  # newest first
             latest[judgement.task_id] = judgement
     return latest
 
@@ -277,9 +330,9 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
     rules = active_rules()
     tasks = supervised_tasks(plan)
     facts = facts_for_tasks(tasks)
-    leads = lead_units(facts)
+    leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
-    judgements = latest_judgements(facts)
+    judgements = latest_judgements(tasks)
     rows = []
     for task in tasks:
         light = compute_light(facts[task.pk], as_of, rules)
@@ -324,15 +377,22 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
             rules,
         ),
         flagged=[r for r in rows if r.flag],
-        open_urges=list(
-            Urge.objects.filter(acknowledged_at__isnull=True).select_related("unit", "task")
-        ),
+        open_urges=open_urges(plan=plan),
         queue=[
             QueueRow(r, next_step(r.days_overdue, rules))
             for r in sorted(queue, key=lambda r: -r.days_overdue)
         ],
         failed_deliveries=failed_deliveries(),
     )
+
+
+def open_urges(*, plan: Plan, limit: int = OPEN_URGES_SHOWN) -> OpenUrges:
+    """Notices not yet acknowledged on `plan`'s tasks, or on no task (sent to a unit), newest
+    first: the latest `limit` and how many there are."""
+    urges = Urge.objects.filter(
+        Q(task__plan=plan) | Q(task__isnull=True), acknowledged_at__isnull=True
+    )
+    return OpenUrges(list(urges.select_related("unit", "task")[:limit]), urges.count())
 
 
 def failed_deliveries(*, days: int = 7, limit: int = 20) -> list[DeliveryAttempt]:

@@ -1,8 +1,11 @@
 """Supervision pages: the coordinator's dashboard, 催办 notices and their acknowledgement,
 judgements, and each unit's calendar feed."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -39,6 +42,9 @@ from duban.supervision.services import (
 # ---- Dashboard ------------------------------------------------------------------------------
 
 
+TASKS_PER_PAGE = 100
+
+
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     access_dashboard(request.user)
@@ -48,6 +54,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     board = supervision_dashboard(plan=plan, as_of=today()) if plan else None
     context = {
         "board": board,
+        # Every task's light feeds the groups; the table of all of them is shown a page at a time.
+        "tasks_page": Paginator(board.rows if board else [], TASKS_PER_PAGE).get_page(
+            request.GET.get("page")
+        ),
+        "query": urlencode({"plan": plan.pk}) if plan else "",
         "plans": plans,
         "can_urge": can_urge(request.user),
         "can_judge": can_judge(request.user),

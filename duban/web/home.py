@@ -72,7 +72,10 @@ def _glance(user: User, as_of: date) -> dict:
         "as_of_today": today(),
     }
     if is_coordinator(user):
-        context["queue_counts"] = queue_counts(coordinator_queue(plan=plan, as_of=as_of))
+        tally = glance.reports.tally if glance.reports else None
+        context["queue_counts"] = queue_counts(
+            coordinator_queue(plan=plan, as_of=as_of, tally=tally)
+        )
     return context
 
 

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from duban.directory.models import Unit
 from duban.execution.models import Extension, ImplementationPlan, Milestone, ProgressReport
 from duban.execution.selectors.implementation_plans import (
     LatePlan,
@@ -12,11 +13,12 @@ from duban.execution.selectors.implementation_plans import (
     plans_awaiting_review,
 )
 from duban.execution.selectors.milestones import overdue_milestones
-from duban.execution.selectors.reports import (
-    OwedReport,
-    missing_reports,
-    reports_awaiting_review,
+from duban.execution.selectors.missing import (
+    MissingTally,
+    missing_report_tally,
+    missing_task_paths,
 )
+from duban.execution.selectors.reports import reports_awaiting_review
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Plan
 
@@ -31,18 +33,18 @@ class MissingByUnit:
     task_paths: list[str]
 
 
-def missing_by_unit(missing: list[OwedReport]) -> list[MissingByUnit]:
+def missing_by_unit(plan: Plan, tally: MissingTally) -> list[MissingByUnit]:
     """Overdue reports grouped by unit, the unit with the most first."""
-    groups: dict[int, MissingByUnit] = {}
-    for owed in missing:
-        group = groups.get(owed.unit.pk)
-        if group is None:
-            group = groups[owed.unit.pk] = MissingByUnit(owed.unit, 0, owed.period_start, [])
-        group.count += 1
-        group.oldest_period = min(group.oldest_period, owed.period_start)
-        if owed.task.path not in group.task_paths:
-            group.task_paths.append(owed.task.path)
-    return sorted(groups.values(), key=lambda g: (-g.count, g.unit.name))
+    counts = tally.by_unit()
+    if not counts:
+        return []
+    units = Unit.objects.in_bulk(counts)
+    paths = missing_task_paths(plan=plan, as_of=tally.as_of)
+    groups = [
+        MissingByUnit(units[unit_id], n, oldest, paths.get(unit_id, []))
+        for unit_id, (n, oldest) in counts.items()
+    ]
+    return sorted(groups, key=lambda g: (-g.count, g.unit.name))
 
 
 @dataclass
@@ -53,12 +55,12 @@ class Queue:
     late_or_missing_plans: list[LatePlan]
     extensions_awaiting_decision: list[Extension]
     reports_awaiting_review: list[ProgressReport]
-    missing_reports: list[OwedReport]
+    missing_reports: MissingTally
     overdue_milestones: list[Milestone]
 
     @property
     def missing_by_unit(self) -> list[MissingByUnit]:
-        return missing_by_unit(self.missing_reports)
+        return missing_by_unit(self.plan, self.missing_reports)
 
     @property
     def empty(self) -> bool:
@@ -87,8 +89,13 @@ def extensions_awaiting_decision(*, plan: Plan) -> QuerySet[Extension]:
     )
 
 
-def coordinator_queue(*, plan: Plan, as_of: date | None = None) -> Queue:
+def coordinator_queue(
+    *, plan: Plan, as_of: date | None = None, tally: MissingTally | None = None
+) -> Queue:
+    """The queue on `as_of`; `tally`, the plan's missing reports counted as of that day or
+    later (the home page's report round has one), saves counting them again."""
     today = as_of_or_today(as_of)
+    missing = tally.seen_on(today) if tally else missing_report_tally(plan=plan, as_of=today)
     return Queue(
         plan=plan,
         as_of=today,
@@ -96,6 +103,6 @@ def coordinator_queue(*, plan: Plan, as_of: date | None = None) -> Queue:
         late_or_missing_plans=late_or_missing_plans(plan=plan, as_of=today),
         extensions_awaiting_decision=list(extensions_awaiting_decision(plan=plan)),
         reports_awaiting_review=list(reports_awaiting_review(plan=plan)),
-        missing_reports=missing_reports(plan=plan, as_of=today),
+        missing_reports=missing,
         overdue_milestones=list(overdue_milestones(plan=plan, as_of=today)),
     )

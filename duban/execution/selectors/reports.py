@@ -10,17 +10,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 
 from duban.directory.models import Unit
 from duban.execution.models import Milestone, ProgressReport
-from duban.execution.progress import is_late, periods_of_year, report_due
+from duban.execution.progress import is_late, period_for, periods_of_year, report_due
+from duban.execution.selectors.missing import accepted_completions, missing_slots
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan
 
 Review = ProgressReport.Review
-# A report counts once the unit has sent it; the office's answer does not unsend it.
-FILED = (Review.SUBMITTED, Review.ACCEPTED, Review.RETURNED)
 
 
 @dataclass
@@ -63,16 +62,9 @@ def _assignments(**filters) -> QuerySet[Assignment]:
 
 def _completed_task_periods(task_ids: Iterable[int]) -> dict[int, date]:
     """task id → start of the period whose completion claim (by the lead) was accepted."""
-    # The lead unit's own claim, not a co unit's account of its part.
-    by_the_lead = Exists(
-        Assignment.objects.leads().filter(task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"))
+    accepted = accepted_completions(task_id__in=list(task_ids)).values_list(
+        "task_id", "period_start"
     )
-    accepted = ProgressReport.objects.filter(
-        by_the_lead,
-        task_id__in=list(task_ids),
-        status=ProgressReport.Status.DONE,
-        review=Review.ACCEPTED,
-    ).values_list("task_id", "period_start")
     done: dict[int, date] = {}
     for task_id, period_start in accepted:
         done[task_id] = min(period_start, done.get(task_id, period_start))
@@ -130,20 +122,37 @@ def reports_owed(*, unit: Unit, as_of: date | None = None) -> list[OwedReport]:
     return sorted(owed, key=lambda o: (o.period_start, o.task.plan_id, o.task.path))
 
 
-def missing_reports(*, plan: Plan, as_of: date | None = None) -> list[OwedReport]:
-    """Every report of `plan` past its due date and not filed, by unit: lateness at a glance."""
+def missing_reports(
+    *, plan: Plan, as_of: date | None = None, limit: int | None = None, offset: int = 0
+) -> list[OwedReport]:
+    """The reports of `plan` past their due date and not filed, in the plan's order, paged by
+    `limit`/`offset` (`missing.missing_report_tally` counts them all without listing them)."""
     as_of = as_of_or_today(as_of)
-    assignments = list(_assignments(task__plan=plan))
-    reports = list(
-        ProgressReport.objects.filter(task__plan=plan).only(
-            "task_id", "unit_id", "period_start", "review"
-        )
-    )
-    return [
-        _owed(assignment, start, end, report, last, as_of)
-        for assignment, start, end, report, last in _slots(assignments, reports, as_of)
-        if is_late(end, as_of) and (report is None or report.review not in FILED)
-    ]
+    slots = missing_slots(plan=plan, as_of=as_of, limit=limit, offset=offset)
+    ids = {a_id for a_id, _ in slots}
+    assignments = {a.pk: a for a in _assignments(pk__in=ids)}
+    pairs = {(a.task_id, a.unit_id) for a in assignments.values()}
+    history: dict[tuple[int, int], list[ProgressReport]] = {}
+    reports = ProgressReport.objects.filter(task__plan=plan).order_by("period_start")
+    if limit is not None:  # a page's tasks: a short list of ids
+        reports = reports.filter(task_id__in={t for t, _ in pairs})
+    for report in reports.only("task_id", "unit_id", "period_start", "review"):
+        if (report.task_id, report.unit_id) in pairs:
+            history.setdefault((report.task_id, report.unit_id), []).append(report)
+    owed = []
+    for a_id, start in slots:
+        assignment = assignments[a_id]
+        # As `_slots` walks them: from the period the share was assigned in, up to this one.
+        since = period_for(assignment.owed_from, plan.report_cadence)[0]
+        earlier = [
+            r
+            for r in history.get((assignment.task_id, assignment.unit_id), [])
+            if since <= r.period_start <= start
+        ]
+        this = earlier.pop() if earlier and earlier[-1].period_start == start else None
+        end = period_for(start, plan.report_cadence)[1]
+        owed.append(_owed(assignment, start, end, this, earlier[-1] if earlier else None, as_of))
+    return owed
 
 
 def returned_reports(*, unit: Unit) -> QuerySet[ProgressReport]:

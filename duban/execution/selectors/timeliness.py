@@ -14,7 +14,8 @@ from django.utils import timezone
 from duban.execution.models import ImplementationPlan, Milestone, ProgressReport
 from duban.execution.progress import is_late, period_label, report_due
 from duban.execution.selectors.implementation_plans import units_leading
-from duban.execution.selectors.reports import FILED, _assignments, _completed_task_periods, _slots
+from duban.execution.selectors.missing import FILED
+from duban.execution.selectors.reports import _assignments, _completed_task_periods, _slots
 from duban.plans.models import Assignment, Plan, Task
 
 LEAD = Assignment.Role.LEAD

@@ -27,6 +27,7 @@ from duban.execution.progress import (
     report_due,
 )
 from duban.execution.selectors import reports as selectors
+from duban.execution.selectors.missing import missing_report_tally
 from duban.execution.selectors.progress import plan_progress
 from duban.execution.services.reports import (
     ReportContent,
@@ -37,6 +38,7 @@ from duban.execution.services.reports import (
 )
 from duban.execution.views.review import next_to_review
 from duban.lib.clock import today
+from duban.plans import selectors as plan_selectors
 from duban.plans.models import Plan
 from duban.plans.permissions import access_plan
 
@@ -62,14 +64,19 @@ def report_list(request: HttpRequest) -> HttpResponse:
     return render(request, "execution/report_list.html", context)
 
 
+LIST_PAGE = 50  # rows of each list on the reports page; the counts are of all of them
+
+
 def _plans_context() -> dict:
     """Each published plan with its reports waiting for review and its late ones."""
     as_of = today()
     rows = []
     for plan in Plan.objects.published():
         waiting = list(selectors.reports_awaiting_review(plan=plan))
-        late = selectors.missing_reports(plan=plan, as_of=as_of)
-        rows.append({"plan": plan, "waiting": waiting, "late": late})
+        # The count is of all of them; the list shows the first page, like the waiting ones.
+        late_count = missing_report_tally(plan=plan, as_of=as_of).total
+        late = selectors.missing_reports(plan=plan, as_of=as_of, limit=LIST_PAGE)
+        rows.append({"plan": plan, "waiting": waiting, "late": late, "late_count": late_count})
     return {"rows": rows, "as_of": as_of}
 
 
@@ -291,8 +298,16 @@ def plan_progress_page(request: HttpRequest, plan_id: int) -> HttpResponse:
     # A draft plan's progress is the coordinator's only, like the plan itself: access_plan.
     plan = access_plan(request.user, plan_id)
     progress = plan_progress(plan=plan)
+    # The whole plan rolls up; a large one is shown an area at a time (the areas' rows always).
+    rows, shown = progress.rows, None
+    if len(rows) > plan_selectors.WHOLE_TREE_UP_TO:
+        areas = [row.task.path for row in rows if row.depth == 1]
+        shown = request.GET.get("area") if request.GET.get("area") in areas else areas[0]
+        rows = [r for r in rows if r.depth == 1 or r.task.path.split(".")[0] == shown]
     context = {
         "progress": progress,
+        "rows": rows,
+        "shown_area": shown,
         "formula": ROLLUP_FORMULA,
         "total_width": int(5 * round(progress.percent / 5)),
     }

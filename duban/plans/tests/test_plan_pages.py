@@ -74,3 +74,19 @@ def test_the_export_is_an_xlsx_named_after_the_plan(client, leader, demo_plan):
     assert response.status_code == 200
     assert "2012%E5%B9%B4" in response["Content-Disposition"]  # 2012年…
     assert b"".join(response.streaming_content)[:2] == b"PK"
+
+
+@pytest.mark.parametrize("page", ["plans:plan-detail", "execution:progress-plan"])
+def test_a_large_tree_is_shown_one_area_at_a_time(client, leader, demo_plan, monkeypatch, page):
+    from duban.plans import selectors
+
+    monkeypatch.setattr(selectors, "WHOLE_TREE_UP_TO", 0)  # the demo's 45 units count as large
+    client.force_login(leader)
+    url = reverse(page, args=[demo_plan.pk])
+    first = client.get(url).content.decode()
+    second = client.get(url + "?area=2").content.decode()
+    one_one = Task.objects.get(plan=demo_plan, path="1.1", region__isnull=True).title
+    two_one = Task.objects.get(plan=demo_plan, path="2.1", region__isnull=True).title
+    assert one_one[:20] in first and two_one[:20] not in first
+    assert two_one[:20] in second and one_one[:20] not in second
+    assert 'href="?area=2' in first and 'href="?area=1' in second

@@ -112,3 +112,20 @@ def test_a_shared_task_is_done_when_every_lead_is_accepted_done(
     assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour != "done"
     make_report(finance_task, reform_unit, 8, **done)
     assert lights_for_tasks([finance_task], AS_OF)[finance_task.id].colour == "done"
+
+
+def test_many_tasks_are_read_by_plan_and_give_the_same_facts(demo_accounts, monkeypatch):
+    """Past `MANY_TASKS` the facts are read by plan, not by a list of every id: same answers,
+    and only the tasks asked for (the demo's first 30 units of work, of every plan)."""
+    from duban.supervision import selectors
+    from duban.supervision.selectors import facts_for_tasks, latest_judgements
+
+    tasks = list(Task.objects.filter(level=3).order_by("plan_id", "pk")[:30])
+    assert tasks, "the demo loads units of work"
+    by_id = facts_for_tasks(tasks)
+    judged = latest_judgements(tasks)
+    monkeypatch.setattr(selectors, "MANY_TASKS", 0)
+    assert selectors.TaskScope.of(tasks).plan_ids
+    assert facts_for_tasks(tasks) == by_id
+    assert latest_judgements(tasks) == judged
+    assert set(by_id) == {task.pk for task in tasks}
