@@ -6,6 +6,7 @@ from django.test import Client
 from duban.api.tests.conftest import bearer, token_for
 from duban.audit.models import Cause
 from duban.execution.models import Milestone
+from duban.web.demo import _demo_history
 
 
 def patch_milestone(client, milestone, version, **headers):
@@ -118,3 +119,22 @@ def test_every_channel_off_is_refused_by_the_service_as_on_the_page(client, caiz
 
     assert reply.status_code == 422 and reply.json()["code"] == "refused"
     assert "至少保留一种接收方式" in reply.json()["message"]
+
+
+def test_reports_filtered_by_plan_are_that_plans_reports(client, coordinator):
+    _demo_history()  # the demo's year of reports
+    from duban.execution.models import ProgressReport
+    from duban.plans.models import Plan
+
+    plan = Plan.objects.get(source__isnull=False, year=2012)
+    headers = bearer(token_for(coordinator, scope="read"))
+    url = f"/api/v1/reports?plan={plan.pk}&page_size=200"
+    listed = []
+    while url:
+        page = client.get(url, **headers).json()
+        listed += [r["id"] for r in page["results"]]
+        url = page["next"]
+
+    expected = ProgressReport.objects.filter(task__plan=plan).values_list("id", flat=True)
+    assert sorted(listed) == sorted(expected) and listed
+    assert client.get("/api/v1/reports?plan=999999", **headers).json()["results"] == []

@@ -4,6 +4,7 @@ extensions and leaders' 批示. Each endpoint: `access_*` → the service the pa
 from datetime import date, datetime
 from typing import Annotated
 
+from django.db.models import F
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 from ninja import File, Query, Router, Schema, Status, UploadedFile
@@ -34,6 +35,8 @@ from duban.execution.permissions import (
 from duban.execution.selectors.implementation_plans import implementation_plan_detail
 from duban.execution.services import comments, evidence, extensions, milestones, reports
 from duban.execution.services import implementation_plans as plans
+from duban.lib.lookups import AnyOf
+from duban.plans.models import Task
 
 router = Router(tags=["execution"])
 
@@ -545,7 +548,9 @@ def report_list(request, filters: Query[ReportFilter]):
         if value := getattr(filters, name):
             found = found.filter(**{name: value})
     if filters.plan:
-        found = found.filter(task__plan_id=filters.plan)
+        found = found.filter(
+            AnyOf(F("task_id"), Task.objects.filter(plan_id=filters.plan).values("id"))
+        )
     return found.order_by()
 
 
