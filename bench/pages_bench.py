@@ -638,7 +638,9 @@ def main(argv: list[str]) -> int:
     if args.scale:
         if args.json:
             args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
-        text = scale_pages.markdown(result, " ".join(["python bench/pages_bench.py", *argv]))
+        prefix = f"DATABASE_URL={os.environ['DATABASE_URL']} " if vendor == "postgresql" else ""
+        command = " ".join([f"{prefix}.venv/bin/python bench/pages_bench.py", *argv])
+        text = scale_pages.markdown(result, command)
         if vendor != "postgresql":
             text = text.replace("on PostgreSQL", "on SQLite", 1)
     else:
