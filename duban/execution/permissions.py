@@ -96,8 +96,9 @@ def can_see_review_queue(user: User) -> bool:
     return reads_everything(user)
 
 
-def can_review_reports(user: User) -> bool:
-    """The reform office accepts reports, one by one or several unproblematic ones at once."""
+def can_review_submissions(user: User) -> bool:
+    """The reform office decides what units submit: files or returns implementation plans,
+    approves or refuses extensions, accepts reports one by one or several at once."""
     return is_coordinator(user)
 
 

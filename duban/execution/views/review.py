@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from duban.audit import services as audit
 from duban.execution.models import ProgressReport
-from duban.execution.permissions import can_review_reports, can_see_review_queue
+from duban.execution.permissions import can_review_submissions, can_see_review_queue
 from duban.execution.selectors.queue import current_plan
 from duban.execution.selectors.review import ReviewFilters, is_unproblematic, reports_to_review
 from duban.execution.services.reports import progress_report_accept_many
@@ -80,7 +80,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "chosen": request.GET,
         "choices": _choices(plan),
         "task_filters": [(f, request.GET.get(f.name, "")) for f in registered()],
-        "can_review": can_review_reports(request.user),
+        "can_review": can_review_submissions(request.user),
     }
     return render(request, "execution/review_queue.html", context)
 
@@ -103,7 +103,7 @@ def _choices(plan: Plan | None) -> dict:
 @require_POST
 @login_required
 def review_accept_many(request: HttpRequest) -> HttpResponse:
-    if not can_review_reports(request.user):
+    if not can_review_submissions(request.user):
         raise PermissionDenied
     plan = _plan(request.POST)
     ids = [int(i) for i in request.POST.getlist("report") if i.isdigit()]
