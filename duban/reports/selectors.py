@@ -37,7 +37,7 @@ from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
 from duban.plans.tree import path_key
-from duban.supervision.lights import SEVERITY, Light, compute_light
+from duban.supervision.lights import SEVERITY, Light
 from duban.supervision.models import Urge
 from duban.supervision.selectors import (
     active_rules,
@@ -45,6 +45,7 @@ from duban.supervision.selectors import (
     first_leads,
     light_tally,
     lights_for_tasks,
+    lights_on,
     most_red_first,
     supervised_tasks,
 )
@@ -200,8 +201,10 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
     as_of = as_of_or_today(as_of)
     rules = active_rules()
     tasks = supervised_tasks(plan)
+    trend_days = month_ends(plan.year, as_of)
+    lights_by_day = lights_on(tasks, {*trend_days, as_of}, rules)
+    lights = lights_by_day[as_of]
     facts = facts_for_tasks(tasks)
-    lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
     leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     red = [
@@ -228,7 +231,7 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         comments=latest_comments(plan=plan, as_of=as_of),
         tasks=states,
         overdue=overdue_items(states, facts, as_of),
-        trend=light_trend(plan, facts, as_of, rules),
+        trend=[TrendPoint(day, light_tally(lights_by_day[day].values())) for day in trend_days],
     )
 
 
@@ -275,14 +278,6 @@ def month_ends(year: int, as_of: date) -> list[date]:
     last = min(as_of, date(year, 12, 31))
     days = [date(year, m + 1, 1) - timedelta(days=1) for m in range(1, last.month)]
     return [*days, last]
-
-
-def light_trend(plan: Plan, facts, as_of: date, rules) -> list[TrendPoint]:
-    """The lights at each month's end: the same facts seen on earlier days, no more queries."""
-    return [
-        TrendPoint(day, light_tally(compute_light(f, day, rules) for f in facts.values()))
-        for day in month_ends(plan.year, as_of)
-    ]
 
 
 def time_elapsed(plan: Plan, as_of: date) -> int | None:
@@ -463,9 +458,8 @@ def tasks_at_a_glance(
     tasks = supervised_tasks(plan)
     if area:
         tasks = [task for task in tasks if task.path.split(".")[0] == area]
+    lights = lights_for_tasks(tasks, as_of)
     facts = facts_for_tasks(tasks)
-    rules = active_rules()
-    lights = {task.pk: compute_light(facts[task.pk], as_of, rules) for task in tasks}
     leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)

@@ -8,6 +8,10 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("督查督办")
 
     def ready(self):
+        from duban.supervision import stored_lights
+
+        stored_lights.connect()
+
         from duban.plans import badges
         from duban.supervision.selectors import light_cells
 

@@ -1,7 +1,9 @@
 """Supervision records: reminders the scan sends, 催办 notices, escalation steps, judgements.
 
-The warning light itself is never stored: it is computed (`lights.py`) from the execution
-records whenever it is shown.
+The warning light is computed (`lights.py`) from the execution records. What it came to is
+kept in `StoredLight`, a cache the daily scan fills and pages read; `LightStamp` counts the
+changes to a task's facts, so that a kept light counts only while nothing it was computed from
+has changed since (`stored_lights.py`).
 """
 
 import secrets
@@ -256,3 +258,50 @@ class CalendarToken(models.Model):
 
     def __str__(self):
         return f"{self.unit} 日历订阅"
+
+
+class LightStamp(models.Model):
+    """How often the facts of a task's light have changed (a report, milestone, assignment…)."""
+
+    # No constraint: a task's deletion bumps its stamp (its reports go first), and a stamp left
+    # behind names an id no new task takes.
+    task = models.OneToOneField(
+        Task,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        primary_key=True,
+        related_name="+",
+    )
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("预警灯版本")
+        verbose_name_plural = _("预警灯版本")
+
+    def __str__(self):
+        return f"{self.task_id} v{self.version}"
+
+
+class StoredLight(models.Model):
+    """A task's light on `day`, worked out at its stamp's `version` under a rule set (`rules`:
+    its name and digest), with its reasons in `language`: derived data, never edited."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    rules = models.CharField(max_length=80)
+    language = models.CharField(max_length=15)
+    version = models.PositiveIntegerField()
+    colour = models.CharField(max_length=8)
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("已计算的预警灯")
+        verbose_name_plural = _("已计算的预警灯")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["task", "day", "rules", "language"], name="stored_light_once_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.task_id} {self.day} {self.colour}"

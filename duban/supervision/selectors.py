@@ -24,6 +24,7 @@ from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
 from duban.plans.models import Assignment, Plan, Task, owed_from
 from duban.plans.tree import path_key
+from duban.supervision import stored_lights
 from duban.supervision.ical import Event
 from duban.supervision.lights import (
     COLOURS,
@@ -188,16 +189,40 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     }
 
 
+def lights_on(
+    tasks: Iterable[Task], days: Iterable[date], rules: RuleSet | None = None
+) -> dict[date, dict[int, Light]]:
+    """day → task id → the task's light on that day: stored ones read, the rest worked out from
+    the facts of their tasks only, and stored (`stored_lights`). Two queries when all are kept.
+
+    It reads its own facts, after the stamps, rather than take a caller's: facts read before
+    the stamps could store an old light under a new stamp.
+    """
+    tasks, days = list(tasks), list(days)
+    rules = rules or active_rules()
+    scope = TaskScope.of(tasks)
+    versions = stored_lights.stamps(scope)
+    found = stored_lights.read(scope, days, rules, versions)
+    missing = [task for task in tasks if any((task.pk, day) not in found for day in days)]
+    if missing:
+        facts = facts_for_tasks(missing)
+        worked_out = {
+            (task.pk, day): compute_light(facts[task.pk], day, rules)
+            for task in missing
+            for day in days
+            if (task.pk, day) not in found
+        }
+        stored_lights.write(worked_out, rules, versions)
+        found |= worked_out
+    return {day: {task.pk: found[task.pk, day] for task in tasks} for day in days}
+
+
 def lights_for_tasks(
     tasks: Iterable[Task], as_of: date | None = None, rules: RuleSet | None = None
 ) -> dict[int, Light]:
     """task id → its warning light on `as_of` (today by default) under the configured rules."""
     as_of = as_of_or_today(as_of)
-    rules = rules or active_rules()
-    return {
-        task_id: compute_light(facts, as_of, rules)
-        for task_id, facts in facts_for_tasks(tasks).items()
-    }
+    return lights_on(tasks, [as_of], rules)[as_of]
 
 
 # ---- The coordinator's dashboard ------------------------------------------------------------
@@ -329,13 +354,14 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
     as_of = as_of_or_today(as_of)
     rules = active_rules()
     tasks = supervised_tasks(plan)
+    lights = lights_for_tasks(tasks, as_of, rules)
     facts = facts_for_tasks(tasks)
     leads = first_leads(facts)
     units = Unit.objects.in_bulk(set(leads.values()))
     judgements = latest_judgements(tasks)
     rows = []
     for task in tasks:
-        light = compute_light(facts[task.pk], as_of, rules)
+        light = lights[task.pk]
         reports = [r for r in facts[task.pk].reports if not r.submitted or r.submitted <= as_of]
         status = reports[-1].status if reports else None
         judgement = judgements.get(task.pk)

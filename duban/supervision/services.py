@@ -4,8 +4,10 @@ calendar tokens. Every message goes out through `notifications.notify` (queued o
 
 from datetime import date
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from duban.audit import services as audit
@@ -15,11 +17,11 @@ from duban.directory.selectors import unit_recipients
 from duban.lib import clock, owed, progress
 from duban.lib.clock import as_of_or_today
 from duban.notifications.services import notify
-from duban.plans.models import Task
+from duban.plans.models import Plan, Task
 from duban.supervision.lights import RuleSet
 from duban.supervision.models import CalendarToken, EscalationStep, Judgement, Reminder, Step, Urge
 from duban.supervision.schedule import OVERDUE_WEEKLY, due_phrase, reminder_due
-from duban.supervision.selectors import active_rules
+from duban.supervision.selectors import active_rules, lights_for_tasks, supervised_tasks
 
 MESSAGE_REQUIRED = _("请填写督办内容。")
 REASON_REQUIRED = _("请写明研判理由。")
@@ -200,3 +202,18 @@ def calendar_token_revoke(*, token: CalendarToken, by: User) -> CalendarToken:
         token.revoked_at = clock.now()
         audit.save(token, by=by, fields=["revoked_at"], reason="作废日历订阅地址")
     return token
+
+
+# ---- Lights kept for the day ----------------------------------------------------------------
+
+
+def lights_store(*, as_of: date | None = None) -> int:
+    """Work out and keep the day's light of every task of every published plan, in the site's
+    language, so that no reader of the day pays for it (`stored_lights`); returns how many."""
+    as_of = as_of_or_today(as_of)
+    rules = active_rules()
+    kept = 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for plan in progress.track(list(Plan.objects.published()), "预警灯"):
+            kept += len(lights_for_tasks(supervised_tasks(plan), as_of, rules))
+    return kept

@@ -4,9 +4,11 @@ from datetime import date
 
 from django_tasks import task
 
-from duban.supervision.services import supervise
+from duban.supervision.services import lights_store, supervise
 
 
 @task()
 def supervise_task(as_of: str | None = None) -> dict[str, int]:
-    return supervise(as_of=date.fromisoformat(as_of) if as_of else None)
+    day = date.fromisoformat(as_of) if as_of else None
+    counts = supervise(as_of=day)
+    return {**counts, "lights": lights_store(as_of=day)}

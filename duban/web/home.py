@@ -91,8 +91,9 @@ def queue_counts(queue: Queue) -> list[dict]:
     ]
 
 
-def _count(label: str, items: list, anchor: str, *, alarm: bool = False) -> dict:
-    return {"label": label, "n": len(items), "anchor": anchor, "alarm": alarm}
+def _count(label: str, items, anchor: str, *, alarm: bool = False) -> dict:
+    """`items` is a `Shown` section of the queue, or the missing reports' tally."""
+    return {"label": label, "n": items.total, "anchor": anchor, "alarm": alarm}
 
 
 def _user_counts() -> list[dict]:

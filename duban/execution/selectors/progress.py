@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from duban.execution.models import ProgressReport
 from duban.execution.progress import Node, roll_up
@@ -48,27 +48,42 @@ class PlanProgress:
         return self.root.percent
 
 
+# What the roll-up and its table read of a report.
+REPORT_FIELDS = (
+    "id",
+    "task_id",
+    "unit_id",
+    "period_start",
+    "period_end",
+    "status",
+    "percent",
+    "review",
+)
+
+
 def _lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressReport]:
-    """task id → the lead unit's latest submitted or accepted report (filed by `as_of`)."""
-    leads = set(
-        Assignment.objects.leads()
-        .filter(task__plan=plan, unit__isnull=False)
-        .values_list("task_id", "unit_id")
+    """task id → the lead unit's latest submitted or accepted report (filed by `as_of`).
+
+    Rows, not models, until the one report per task is known: a plan has a report per unit
+    and month, and building each as a model was most of the roll-up's time.
+    """
+    by_a_lead = Assignment.objects.leads().filter(
+        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
     )
-    latest: dict[int, ProgressReport] = {}
     reports = ProgressReport.objects.filter(
-        task__plan=plan, review__in=(Review.SUBMITTED, Review.ACCEPTED)
+        Exists(by_a_lead), task__plan=plan, review__in=(Review.SUBMITTED, Review.ACCEPTED)
     ).order_by("-period_start", "-submitted_at")
     if as_of is not None:
         # Seen from a past day, a report filed later was not yet known.
         end_of_day = clock.end_of_day(as_of)
         reports = reports.filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=end_of_day))
-    for report in reports.only(
-        "task_id", "unit_id", "period_start", "period_end", "status", "percent", "review"
-    ):
-        if (report.task_id, report.unit_id) in leads and report.task_id not in latest:
-            latest[report.task_id] = report
-    return latest
+    latest: dict[int, tuple] = {}
+    for row in reports.values_list(*REPORT_FIELDS):
+        latest.setdefault(row[1], row)
+    return {
+        task_id: ProgressReport(**dict(zip(REPORT_FIELDS, row, strict=True)))
+        for task_id, row in latest.items()
+    }
 
 
 def _leaf(row: ProgressRow, report: ProgressReport | None) -> None:

@@ -20,7 +20,10 @@ from duban.execution.selectors.missing import (
 )
 from duban.execution.selectors.reports import reports_awaiting_review
 from duban.lib.clock import as_of_or_today
+from duban.lib.shown import Shown
 from duban.plans.models import Plan
+
+REPORTS_SHOWN = 30
 
 
 @dataclass
@@ -49,14 +52,16 @@ def missing_by_unit(plan: Plan, tally: MissingTally) -> list[MissingByUnit]:
 
 @dataclass
 class Queue:
+    """Each list holds its first rows and its total: a national plan's queue runs to thousands."""
+
     plan: Plan
     as_of: date
-    plans_awaiting_review: list[ImplementationPlan]
-    late_or_missing_plans: list[LatePlan]
-    extensions_awaiting_decision: list[Extension]
-    reports_awaiting_review: list[ProgressReport]
+    plans_awaiting_review: Shown[ImplementationPlan]
+    late_or_missing_plans: Shown[LatePlan]
+    extensions_awaiting_decision: Shown[Extension]
+    reports_awaiting_review: Shown[ProgressReport]
     missing_reports: MissingTally
-    overdue_milestones: list[Milestone]
+    overdue_milestones: Shown[Milestone]
 
     @property
     def missing_by_unit(self) -> list[MissingByUnit]:
@@ -99,10 +104,11 @@ def coordinator_queue(
     return Queue(
         plan=plan,
         as_of=today,
-        plans_awaiting_review=list(plans_awaiting_review(plan=plan)),
-        late_or_missing_plans=late_or_missing_plans(plan=plan, as_of=today),
-        extensions_awaiting_decision=list(extensions_awaiting_decision(plan=plan)),
-        reports_awaiting_review=list(reports_awaiting_review(plan=plan)),
+        plans_awaiting_review=Shown.of(plans_awaiting_review(plan=plan)),
+        late_or_missing_plans=Shown.of(late_or_missing_plans(plan=plan, as_of=today)),
+        extensions_awaiting_decision=Shown.of(extensions_awaiting_decision(plan=plan)),
+        # The review queue pages through them all, with filters and acceptance in bulk.
+        reports_awaiting_review=Shown.of(reports_awaiting_review(plan=plan), REPORTS_SHOWN),
         missing_reports=missing,
-        overdue_milestones=list(overdue_milestones(plan=plan, as_of=today)),
+        overdue_milestones=Shown.of(overdue_milestones(plan=plan, as_of=today)),
     )

@@ -112,3 +112,19 @@ def test_missing_reports_are_summed_up_per_unit(plan_2012, finance_task, reform_
         ("省财政厅", 6, date(2012, 1, 1)),
         ("省发展改革委", 6, date(2012, 1, 1)),
     }
+
+
+def test_a_long_list_of_reports_shows_the_first_and_links_to_the_review_page(
+    client, coordinator, demo_accounts
+):
+    from duban.web.demo import _demo_history
+
+    _demo_history()
+    client.force_login(coordinator)
+    page = client.get(reverse("execution:queue") + "?as_of=2012-09-30")
+    queue = page.context["queue"]
+    waiting = queue.reports_awaiting_review
+    assert waiting.total > len(waiting.rows) == 30
+    html = page.content.decode()
+    assert f"列出前30项，共{waiting.total}项。" in html
+    assert html.count(reverse("execution:review-queue") + f"?plan={queue.plan.pk}") == 2

@@ -5,7 +5,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from duban.lib import progress
-from duban.supervision.services import supervise
+from duban.supervision.services import lights_store, supervise
 
 
 class Command(BaseCommand):
@@ -24,7 +24,9 @@ class Command(BaseCommand):
             ) from None
         with progress.for_command(self, options):
             counts = supervise(as_of=day)
+            lights = lights_store(as_of=day)
         self.stdout.write(
             f"{counts['items']} open items, {counts['created']} reminders created "
-            f"({counts['queued']} to the coordinator's queue), {counts['existing']} already sent"
+            f"({counts['queued']} to the coordinator's queue), {counts['existing']} already sent; "
+            f"{lights} task lights kept for the day"
         )
