@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -48,8 +48,11 @@ def active_rules() -> RuleSet:
     return load_rule_set(settings.DUBAN_LIGHT_RULES)
 
 
-def _local_day(moment) -> date | None:
-    return timezone.localdate(moment) if moment else None
+def _local_day(moment, zone=None) -> date | None:
+    """The day `moment` falls on here; `zone` saves looking the time zone up once per row."""
+    if not moment:
+        return None
+    return moment.astimezone(zone).date() if zone else timezone.localdate(moment)
 
 
 # How far behind a report says its task is; of two leads' reports of one period, the worse counts.
@@ -144,9 +147,16 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     ):
         milestones[task_id].append(MilestoneFact(title, due, met_on))
     reports: dict[int, list[ReportFact]] = defaultdict(list)
+    zone = timezone.get_current_timezone()
     done_by: dict[int, dict[int, date]] = defaultdict(dict)  # task → lead → accepted done day
-    # Oldest period first, so that a task's last report is `reports[-1]`.
-    filed = ProgressReport.objects.filter(review__in=FILED).order_by("period_start")
+    # Oldest period first, so that a task's last report is `reports[-1]`. Co units report
+    # their part to the lead; the leads' reports are the status, so only theirs are read.
+    by_a_lead = Assignment.objects.leads().filter(
+        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
+    )
+    filed = ProgressReport.objects.filter(Exists(by_a_lead), review__in=FILED).order_by(
+        "period_start"
+    )
     rows = filed.values_list(
         "task_id",
         "unit_id",
@@ -162,10 +172,11 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
         rows
     ):
         if unit_id not in leads.get(task_id, ()):
-            continue  # co units report their part to the lead; the leads' reports are the status
-        reports[task_id].append(ReportFact(start, end, status, percent, _local_day(submitted)))
+            continue  # a lead withdrawn since it was read above
+        submitted_on = _local_day(submitted, zone)
+        reports[task_id].append(ReportFact(start, end, status, percent, submitted_on))
         if status == ProgressReport.Status.DONE and review == Review.ACCEPTED:
-            day = _local_day(reviewed) or start
+            day = _local_day(reviewed, zone) or start
             done_by[task_id][unit_id] = min(day, done_by[task_id].get(unit_id, day))
     accepted_done = {}
     for task_id, units in leads.items():
