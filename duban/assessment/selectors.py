@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
 from duban.assessment.models import Assessment, BreakthroughRating, Objection, Score, ScoreLine
 from duban.assessment.scoring import Rules
@@ -62,10 +62,14 @@ def ranking(assessment: Assessment) -> Table:
     """Every score of the version with its per-component points, ranked within its group."""
     rules = Rules.from_json(assessment.rules)
     scores = list(assessment.scores.select_related("unit").order_by("group", "rank", "unit__name"))
-    sums: dict[tuple[int, str], Decimal] = {}
-    lines = ScoreLine.objects.filter(score__assessment=assessment)
-    for score_id, component, points in lines.values_list("score_id", "component", "points"):
-        sums[(score_id, component)] = sums.get((score_id, component), Decimal(0)) + points
+    # Summed in SQL: a version holds a line per unit, task and rule, tens of thousands of them.
+    lines = (
+        ScoreLine.objects.filter(score__assessment=assessment)
+        .values("score_id", "component")
+        .annotate(points=Sum("points"))
+        .order_by()
+    )
+    sums = {(row["score_id"], row["component"]): row["points"] for row in lines}
     rows = [
         Row(s, [sums.get((s.pk, r.measure), Decimal(0)) for r in rules.components]) for s in scores
     ]
