@@ -300,6 +300,13 @@ def prepare(scale: str, seed: int, scan: bool) -> dict:
             info["scan"] = supervise(as_of=SCAN_AS_OF)
             info["scan_s"] = round(time.perf_counter() - started, 1)
             print(f"scan in {info['scan_s']} s: {info['scan']}", file=sys.stderr)
+        # The scan's second half, which pages read: the day's light of every published task.
+        from duban.supervision.services import lights_store
+
+        started = time.perf_counter()
+        info["lights"] = lights_store(as_of=SCAN_AS_OF)
+        info["lights_s"] = round(time.perf_counter() - started, 1)
+        print(f"lights kept in {info['lights_s']} s: {info['lights']}", file=sys.stderr)
         info["assessment_id"], info["assessment_s"] = _assessment()
     info["sizes"] = _sizes()
     return info
@@ -365,6 +372,11 @@ def markdown(result: dict, command: str) -> str:
         + (f", generated in {data['generate_s']} s" if "generate_s" in data else "")
         + f"; {sizes}. Measured plan: {data['plan']['title']} ({data['plan']['tasks']:,} tasks). "
         + (f"Daily scan {data['scan_s']} s ({data['scan']}); " if "scan_s" in data else "")
+        + (
+            f"the day's lights of {data['lights']:,} tasks kept in {data['lights_s']} s; "
+            if "lights_s" in data
+            else ""
+        )
         + f"assessment computed in {data['assessment_s']} s. Up to {result['runs']} renders per "
         "page after a warm-up (fewer where noted: a page stops after its time budget); floor = "
         "median of the hand-written SQL in `bench/scale_pages.py`; ratio = p95 ÷ floor. "
