@@ -6,7 +6,7 @@ progress of the plan and of each area, the implementation plans, this round of p
 reports, the milestones, the latest leaders' 批示 and the lead units with the most red.
 Pages, charts and (later) the written report to the provincial government all render this one
 structure; none of them queries on its own. Every number comes from the selector that owns it
-(`plan_progress`, `late_or_missing_plans`, `missing_reports`, `facts_for_tasks`…): nothing is
+(`plan_progress`, `late_or_missing_plans`, `missing_reports`, `lights_on`…): nothing is
 recomputed here. A fixed number of queries whatever the plan's size.
 """
 
@@ -32,7 +32,7 @@ from duban.execution.selectors.implementation_plans import (
     units_leading,
 )
 from duban.execution.selectors.missing import FILED, MissingTally, missing_report_tally
-from duban.execution.selectors.progress import plan_progress
+from duban.execution.selectors.progress import latest_lead_reports, plan_progress
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.plans.models import Assignment, Plan, Task
@@ -41,8 +41,7 @@ from duban.supervision.lights import SEVERITY, Light
 from duban.supervision.models import Urge
 from duban.supervision.selectors import (
     active_rules,
-    facts_for_tasks,
-    first_leads,
+    lead_units,
     light_tally,
     lights_for_tasks,
     lights_on,
@@ -204,16 +203,17 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
     trend_days = month_ends(plan.year, as_of)
     lights_by_day = lights_on(tasks, {*trend_days, as_of}, rules)
     lights = lights_by_day[as_of]
-    facts = facts_for_tasks(tasks)
-    leads = first_leads(facts)
+    leads = lead_units(task.pk for task in tasks)
     units = Unit.objects.in_bulk(set(leads.values()))
     red = [
         RedItem(task, units.get(leads.get(task.pk)), lights[task.pk])
         for task in tasks
         if lights[task.pk].colour == "red"
     ]
-    states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
     progress = plan_progress(plan=plan, as_of=as_of)
+    states = task_states(
+        tasks, progress.reports, lights, {t: units.get(u) for t, u in leads.items()}
+    )
     return Glance(
         plan=plan,
         as_of=as_of,
@@ -230,23 +230,38 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         milestones=milestone_tally(plan=plan, as_of=as_of),
         comments=latest_comments(plan=plan, as_of=as_of),
         tasks=states,
-        overdue=overdue_items(states, facts, as_of),
+        overdue=overdue_items(states, unmet_milestones(plan, as_of), as_of),
         trend=[TrendPoint(day, light_tally(lights_by_day[day].values())) for day in trend_days],
     )
 
 
-def task_states(tasks, facts, lights, leads: dict, as_of: date) -> list[TaskState]:
-    """Each unit of work with its lead, light and the last percent its lead reported."""
+def task_states(tasks, reports: dict, lights, leads: dict) -> list[TaskState]:
+    """Each unit of work with its lead, light and the percent of its lead's latest report, as
+    the roll-up counts it (`latest_lead_reports`: submitted or accepted, filed by the day)."""
     states = []
     for task in tasks:
-        filed = [r for r in facts[task.pk].reports if r.submitted is None or r.submitted <= as_of]
-        percent = filed[-1].percent if filed else None
+        report = reports.get(task.pk)
+        percent = report.percent if report else None
         area = task.path.split(".")[0]
         states.append(TaskState(task, leads.get(task.pk), lights[task.pk], percent, area))
     return states
 
 
-def overdue_items(states: list[TaskState], facts, as_of: date) -> list[OverdueItem]:
+def unmet_milestones(plan: Plan, as_of: date) -> dict[int, list[tuple[str, date]]]:
+    """task id → (title, due date) of its live milestones due before `as_of`, unmet by then."""
+    rows = (
+        Milestone.objects.filter(task__plan=plan, withdrawn=False, due_date__lt=as_of)
+        .exclude(met_on__lte=as_of)
+        .order_by("due_date", "pk")
+        .values_list("task_id", "title", "due_date")
+    )
+    unmet: dict[int, list[tuple[str, date]]] = defaultdict(list)
+    for task_id, title, due in rows:
+        unmet[task_id].append((title, due))
+    return unmet
+
+
+def overdue_items(states: list[TaskState], unmet: dict, as_of: date) -> list[OverdueItem]:
     """Milestones and task deadlines passed by `as_of` and not met then, most overdue first.
 
     A unit of work already done (accepted) owes nothing more, whatever its milestones say.
@@ -255,14 +270,11 @@ def overdue_items(states: list[TaskState], facts, as_of: date) -> list[OverdueIt
     for state in states:
         if state.light.colour == "done":
             continue
-        task_facts = facts[state.task.pk]
-        for milestone in task_facts.milestones:
-            met = milestone.met_on is not None and milestone.met_on <= as_of
-            if not met and milestone.due < as_of:
-                what = f"里程碑“{milestone.title}”"
-                items.append(_overdue(state, what, milestone.due, as_of))
-        if task_facts.due and task_facts.due < as_of:
-            items.append(_overdue(state, "任务完成时限", task_facts.due, as_of))
+        for title, due in unmet.get(state.task.pk, ()):
+            items.append(_overdue(state, f"里程碑“{title}”", due, as_of))
+        due = state.task.due_date
+        if due and due < as_of:
+            items.append(_overdue(state, "任务完成时限", due, as_of))
     items.sort(key=lambda item: (-item.days, path_key(item.task.path)))
     return items
 
@@ -453,16 +465,16 @@ def tasks_at_a_glance(
 ) -> list[TaskState]:
     """The units of work a chart's bar or slice stands for: of one area, of one light, or all.
 
-    Five queries whatever the plan's size (tasks, then the lights' facts and the leads).
+    A fixed number of queries whatever the plan's size (tasks, kept lights, leads, reports).
     """
     tasks = supervised_tasks(plan)
     if area:
         tasks = [task for task in tasks if task.path.split(".")[0] == area]
     lights = lights_for_tasks(tasks, as_of)
-    facts = facts_for_tasks(tasks)
-    leads = first_leads(facts)
+    leads = lead_units(task.pk for task in tasks)
     units = Unit.objects.in_bulk(set(leads.values()))
-    states = task_states(tasks, facts, lights, {t: units.get(u) for t, u in leads.items()}, as_of)
+    reports = latest_lead_reports(plan, as_of)
+    states = task_states(tasks, reports, lights, {t: units.get(u) for t, u in leads.items()})
     if light:
         states = [state for state in states if state.light.colour == light]
     states.sort(key=lambda state: -state.light.severity)  # stable: path order within a light

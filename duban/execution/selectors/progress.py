@@ -42,6 +42,7 @@ class PlanProgress:
     plan: Plan
     root: Node
     rows: list[ProgressRow]  # depth-first, in path order, for the page's table
+    reports: dict[int, ProgressReport] = field(default_factory=dict)  # `latest_lead_reports`
 
     @property
     def percent(self) -> float:
@@ -61,7 +62,7 @@ REPORT_FIELDS = (
 )
 
 
-def _lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressReport]:
+def latest_lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressReport]:
     """task id → the lead unit's latest submitted or accepted report (filed by `as_of`).
 
     Rows, not models, until the one report per task is known: a plan has a report per unit
@@ -105,7 +106,7 @@ def plan_progress(*, plan: Plan, as_of: date | None = None) -> PlanProgress:
     order = (F("region_id").asc(nulls_first=True), "path")
     # The region comes along: the page names each city instance's city.
     tasks = list(Task.objects.filter(plan=plan).select_related("region").order_by(*order))
-    reports = _lead_reports(plan, as_of)
+    reports = latest_lead_reports(plan, as_of)
     rows = {
         task.pk: ProgressRow(
             task=task,
@@ -139,4 +140,4 @@ def plan_progress(*, plan: Plan, as_of: date | None = None) -> PlanProgress:
             walk(row.children)
 
     walk(top)
-    return PlanProgress(plan=plan, root=root, rows=ordered)
+    return PlanProgress(plan=plan, root=root, rows=ordered, reports=reports)
