@@ -6,6 +6,9 @@ The work wraps its main loop, and nothing changes unless a command is showing pr
     for item in progress.track(items, "督办扫描"):
         ...
 
+or, when it works a few thousand at a time, `for batch in progress.chunks(items, 2000, "督办扫描")`,
+and the bar still counts items.
+
 A command turns the printer on around the work, when its stderr is a terminal or `--progress`
 was given (`progress.add_argument(parser)`, then `with progress.shown(write, wanted=…)`). On a
 terminal one line is redrawn in place, `督办扫描 [######------] 12/40`; into a file or a pipe,
@@ -24,12 +27,14 @@ class _Printer:
     def __init__(self, write: Callable[[str], object], *, redraw: bool):
         self.write, self.redraw = write, redraw
 
-    def draw(self, label: str, done: int, total: int) -> None:
+    def draw(self, label: str, done: int, total: int, *, since: int = -1) -> None:
+        """Draw `done` of `total`; `since` is where the last drawing was, so that a step over
+        several items still prints the tenth it passed."""
         filled = WIDTH * done // total if total else WIDTH
         bar = f"{label} [{'#' * filled}{'-' * (WIDTH - filled)}] {done}/{total}"
         if self.redraw:
             self.write("\r" + bar + ("\n" if done >= total else ""))
-        elif done in _tenths(total):
+        elif any(since < tenth <= done for tenth in _tenths(total)):
             self.write(bar + "\n")
 
 
@@ -42,15 +47,24 @@ _printer: ContextVar[_Printer | None] = ContextVar("progress_printer", default=N
 
 def track(items: Iterable, label: str) -> Iterator:
     """`items`, one by one, drawing how far the loop has come when a command shows progress."""
-    printer = _printer.get()
-    if printer is None:
+    if _printer.get() is None:
         yield from items
         return
+    for batch in chunks(items, 1, label):
+        yield from batch
+
+
+def chunks(items: Iterable, size: int, label: str) -> Iterator[list]:
+    """`items` in lists of `size` (the last one shorter), drawing how many items are done."""
+    printer = _printer.get()
     items = list(items)
-    printer.draw(label, 0, len(items))
-    for done, item in enumerate(items, start=1):
-        yield item
-        printer.draw(label, done, len(items))
+    if printer is not None:
+        printer.draw(label, 0, len(items))
+    for start in range(0, len(items), size):
+        batch = items[start : start + size]
+        yield batch
+        if printer is not None:
+            printer.draw(label, start + len(batch), len(items), since=start)
 
 
 @contextmanager

@@ -5,6 +5,7 @@ commit, so a rolled-back change sends nothing and a slow chat robot slows no pag
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import QuerySet
@@ -29,6 +30,17 @@ def channels_for(users: Iterable[User]) -> dict[int, set[str]]:
     return {user.id: everything - off.get(user.id, set()) for user in users}
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message to some people, as `notify` sends it."""
+
+    users: list[User]
+    kind: str
+    title: str
+    body: str = ""
+    link: str = ""
+
+
 @transaction.atomic
 def notify(
     *, users: Iterable[User], kind: str, title: str, body: str = "", link: str = "", by=None
@@ -41,48 +53,61 @@ def notify(
     `by` is who caused the message (None for the scheduled scan); it is kept for the audit trail
     of the change that triggered it, not repeated here.
     """
-    users = [user for user in users if user.is_active]
-    channels = channels_for(users)
+    return notify_many([Message(list(users), kind, title, body, link)], by=by)
+
+
+@transaction.atomic
+def notify_many(messages: Iterable[Message], *, by=None) -> list[Notification]:
+    """`notify` for many messages at once, in the same few queries however many there are
+    (the scan sends thousands); returns the in-app rows, message by message."""
+    sends = [
+        (number, message, user)
+        for number, message in enumerate(messages)
+        for user in message.users
+        if user.is_active
+    ]
+    channels = channels_for({user.id: user for *_, user in sends}.values())
     now = clock.now()
     rows = Notification.objects.bulk_create(
         Notification(
             user=user,
-            kind=kind,
-            title=title[:200],
-            body=body,
-            link=link,
+            kind=message.kind,
+            title=message.title[:200],
+            body=message.body,
+            link=message.link,
             read_at=None if Channel.IN_APP in channels[user.id] else now,
         )
-        for user in users
+        for _number, message, user in sends
     )
     emails = [
         row.id
-        for row, user in zip(rows, users, strict=True)
+        for row, (_number, _message, user) in zip(rows, sends, strict=True)
         if Channel.EMAIL in channels[user.id] and user.email
     ]
-    webhooks: dict[int, int] = {}  # webhook id → the notification it carries
-    for row, user in zip(rows, users, strict=True):
+    webhooks: dict[tuple[int, int], int] = {}  # (message, unit id) → the notification it carries
+    for row, (number, _message, user) in zip(rows, sends, strict=True):
         if Channel.WEBHOOK in channels[user.id] and user.unit_id:
-            webhooks.setdefault(user.unit_id, row.id)
+            webhooks.setdefault((number, user.unit_id), row.id)
     active = dict(
-        UnitWebhook.objects.filter(unit_id__in=list(webhooks), active=True).values_list(
-            "unit_id", "id"
-        )
+        UnitWebhook.objects.filter(
+            unit_id__in={unit_id for _, unit_id in webhooks}, active=True
+        ).values_list("unit_id", "id")
     )
-    transaction.on_commit(
-        lambda: _enqueue(emails, {active[u]: n for u, n in webhooks.items() if u in active})
-    )
+    calls = [(active[unit], row) for (_, unit), row in webhooks.items() if unit in active]
+    transaction.on_commit(lambda: _enqueue(emails, calls))
     return rows
 
 
-def _enqueue(email_notification_ids: list[int], webhook_notifications: dict[int, int]) -> None:
+def _enqueue(email_notification_ids: list[int], webhook_calls: list[tuple[int, int]]) -> None:
     # Imported here: the tasks module registers with the task backend, which reads settings.
     from duban.notifications.tasks import deliver_email, deliver_webhook
 
-    for notification_id in email_notification_ids:
-        deliver_email.enqueue(notification_id)
-    for webhook_id, notification_id in webhook_notifications.items():
-        deliver_webhook.enqueue(notification_id, webhook_id)
+    # One commit for all of them: a scan queues thousands, and a commit each took most of its time.
+    with transaction.atomic():
+        for notification_id in email_notification_ids:
+            deliver_email.enqueue(notification_id)
+        for webhook_id, notification_id in webhook_calls:
+            deliver_webhook.enqueue(notification_id, webhook_id)
 
 
 def notification_mark_read(*, user: User, notification_ids: Iterable[int] | None = None) -> int:

@@ -5,7 +5,8 @@ calendar tokens. Every message goes out through `notifications.notify` (queued o
 from datetime import date
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
+from django.db.models.constants import OnConflict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +17,7 @@ from duban.directory.models import Unit, User
 from duban.directory.selectors import unit_recipients
 from duban.lib import clock, owed, progress
 from duban.lib.clock import as_of_or_today
-from duban.notifications.services import notify
+from duban.notifications.services import Message, notify, notify_many
 from duban.plans.models import Plan, Task
 from duban.supervision.lights import RuleSet
 from duban.supervision.models import CalendarToken, EscalationStep, Judgement, Reminder, Step, Urge
@@ -34,55 +35,9 @@ NOT_THE_UNIT = _("只有被督办单位的人员可以签收。")
 # ---- The periodic scan ----------------------------------------------------------------------
 
 
-def _remind(item: owed.DueItem, kind: str, fire_date: date, as_of: date, rules: RuleSet, people):
-    """Create the reminder once; returns it if this call created it, else None."""
-    days_overdue = max(0, (as_of - item.due).days)
-    queue_after = rules.reminders.get("queue_after_days", 15)
-    try:
-        with transaction.atomic():
-            reminder, created = Reminder.objects.get_or_create(
-                kind=kind,
-                target_key=item.key,
-                fire_date=fire_date,
-                defaults={
-                    "target": item.target,
-                    "unit_id": item.unit_id,
-                    "plan_id": item.plan_id,
-                    "task_id": item.task_id,
-                    "milestone_id": item.milestone_id,
-                    "period_start": item.period_start,
-                    "title": item.title[:300],
-                    "due_date": item.due,
-                    "days_overdue": days_overdue,
-                    "queued": days_overdue > queue_after,
-                },
-            )
-            if not created:
-                return None
-            if kind == OVERDUE_WEEKLY:
-                # The first rung of the ladder, taken by the scan itself.
-                EscalationStep.objects.create(
-                    unit_id=item.unit_id,
-                    task_id=item.task_id,
-                    step=Step.REMINDER,
-                    reminder=reminder,
-                    note=f"{item.title}{due_phrase(item.due, as_of)}",
-                )
-            notify(
-                users=people.get(item.unit_id, []),
-                kind=f"reminder.{kind}",
-                title=f"{Reminder.Kind(kind).label}：{item.title}{due_phrase(item.due, as_of)}",
-                body=f"请按时完成并在督办系统中报送。到期日：{item.due.isoformat()}。",
-                link=item.link,
-            )
-            return reminder
-    except IntegrityError:
-        return None  # another worker created it between our look and our write
-
-
-def _lookahead(rules: RuleSet) -> int:
-    """How far ahead the earliest before-due reminder looks, in days."""
-    return max(rules.reminders.get("before_due_days", [7, 1]) or [0])
+# Items a round trip: each statement stays far below the parameter limits of both databases,
+# and the number of queries grows with the chunks, not with the items.
+CHUNK = 2000
 
 
 def supervise(*, as_of: date | None = None, rules: RuleSet | None = None) -> dict[str, int]:
@@ -90,8 +45,8 @@ def supervise(*, as_of: date | None = None, rules: RuleSet | None = None) -> dic
 
     What is owed comes from every provider registered with `duban.lib.owed`.
     Safe to run any number of times, by any number of workers: each reminder is keyed by
-    (kind, item, fire date) under a unique constraint, and only the call that creates it
-    sends its messages.
+    (kind, item, fire date) under a unique constraint, and only the run whose insert wrote the
+    row sends its messages.
     """
     as_of = as_of_or_today(as_of)
     rules = rules or active_rules()
@@ -99,17 +54,119 @@ def supervise(*, as_of: date | None = None, rules: RuleSet | None = None) -> dic
     people = unit_recipients({item.unit_id for item in items})
     counts = {"items": len(items), "created": 0, "queued": 0, "existing": 0}
     with audit.cause(Cause.SCHEDULE, f"定时督办扫描 {as_of.isoformat()}"):
-        for item in progress.track(items, "督办扫描"):
-            due = reminder_due(item.due, as_of, rules.reminders)
-            if due is None:
-                continue
-            reminder = _remind(item, *due, as_of, rules, people)
-            if reminder is None:
-                counts["existing"] += 1
-                continue
-            counts["created"] += 1
-            counts["queued"] += reminder.queued
+        for chunk in progress.chunks(items, CHUNK, "督办扫描"):
+            wanted = _reminders_due(chunk, as_of, rules)
+            created = _remind(wanted, as_of, people)
+            counts["created"] += len(created)
+            counts["queued"] += sum(reminder.queued for reminder in created)
+            counts["existing"] += len(wanted) - len(created)
     return counts
+
+
+def _lookahead(rules: RuleSet) -> int:
+    """How far ahead the earliest before-due reminder looks, in days."""
+    return max(rules.reminders.get("before_due_days", [7, 1]) or [0])
+
+
+def _reminders_due(items: list[owed.DueItem], as_of: date, rules: RuleSet) -> list[Reminder]:
+    """The reminders (unsaved) a scan on `as_of` must make sure exist for `items`."""
+    queue_after = rules.reminders.get("queue_after_days", 15)
+    wanted = []
+    for item in items:
+        due = reminder_due(item.due, as_of, rules.reminders)
+        if due is None:
+            continue
+        days_overdue = max(0, (as_of - item.due).days)
+        reminder = Reminder(
+            kind=due[0],
+            target_key=item.key,
+            fire_date=due[1],
+            target=item.target,
+            unit_id=item.unit_id,
+            plan_id=item.plan_id,
+            task_id=item.task_id,
+            milestone_id=item.milestone_id,
+            period_start=item.period_start,
+            title=item.title[:300],
+            due_date=item.due,
+            days_overdue=days_overdue,
+            queued=days_overdue > queue_after,
+        )
+        reminder.item = item  # the link and the untruncated title, for the message
+        wanted.append(reminder)
+    return wanted
+
+
+_KEY_FIELDS = ("kind", "target_key", "fire_date")  # the unique constraint's
+
+
+def _key(reminder: Reminder) -> tuple:
+    return tuple(getattr(reminder, name) for name in _KEY_FIELDS)
+
+
+@transaction.atomic
+def _remind(wanted: list[Reminder], as_of: date, people) -> list[Reminder]:
+    """Create those of `wanted` that do not exist yet, with their ladder rungs and messages;
+    returns the ones this call created."""
+    created = _insert_new(wanted)
+    # A weekly reminder of an overdue item is the first rung of the ladder, taken by the scan.
+    EscalationStep.objects.bulk_create(
+        EscalationStep(
+            unit_id=reminder.unit_id,
+            task_id=reminder.task_id,
+            step=Step.REMINDER,
+            reminder=reminder,
+            note=f"{reminder.item.title}{due_phrase(reminder.due_date, as_of)}",
+        )
+        for reminder in created
+        if reminder.kind == OVERDUE_WEEKLY
+    )
+    notify_many(
+        Message(
+            users=people.get(reminder.unit_id, []),
+            kind=f"reminder.{reminder.kind}",
+            title=f"{reminder.get_kind_display()}：{reminder.item.title}"
+            f"{due_phrase(reminder.due_date, as_of)}",
+            body=f"请按时完成并在督办系统中报送。到期日：{reminder.due_date.isoformat()}。",
+            link=reminder.item.link,
+        )
+        for reminder in created
+    )
+    return created
+
+
+def _insert_new(reminders: list[Reminder]) -> list[Reminder]:
+    """Insert `reminders`, skipping every one whose key a row holds already (written by an
+    earlier run, or by a worker running now); returns those this call wrote, with their ids.
+
+    `bulk_create(ignore_conflicts=True)` cannot say which rows it wrote, and reading the keys
+    afterwards would count a concurrent worker's rows as ours. INSERT … ON CONFLICT DO NOTHING
+    RETURNING id (PostgreSQL; SQLite since 3.35) returns the ids of exactly the rows it wrote;
+    Django builds it through the `_insert` that `bulk_create` uses, a batch at a time.
+    """
+    fields = [f for f in Reminder._meta.concrete_fields if not f.primary_key]
+    batch = connection.ops.bulk_batch_size(fields, reminders) or 1
+    # In key order: two workers at once then wait on each other's rows in one order, never
+    # each on the other's (a deadlock).
+    ordered = sorted(reminders, key=_key)
+    ids = []
+    for start in range(0, len(ordered), batch):
+        rows = Reminder.objects._insert(
+            ordered[start : start + batch],
+            fields=fields,
+            returning_fields=[Reminder._meta.pk],
+            on_conflict=OnConflict.IGNORE,
+        )
+        ids += [row[0] for row in rows if row]  # a lone skipped row comes back as None
+    by_key = {}
+    for reminder in reminders:
+        by_key.setdefault(_key(reminder), reminder)  # an item listed twice is reminded once
+    for pk, *key in Reminder.objects.filter(pk__in=ids).values_list("pk", *_KEY_FIELDS):
+        reminder = by_key[tuple(key)]
+        reminder.pk = pk
+        reminder._state.adding, reminder._state.db = False, Reminder.objects.db
+    # In the items' order (overdue first), as the messages went out one by one before.
+    return [reminder for reminder in reminders if reminder.pk is not None]
 
 
 # ---- 催办 notices ---------------------------------------------------------------------------

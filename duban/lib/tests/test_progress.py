@@ -36,3 +36,24 @@ def test_into_a_file_a_line_per_tenth_keeps_a_log_short():
     assert len(written) == 10
     assert all(line.endswith("\n") and "\r" not in line for line in written)
     assert written[-1].endswith("] 95/95\n")
+
+
+def test_in_chunks_the_bar_counts_items_and_no_tenth_is_skipped():
+    written = []
+
+    with progress.shown(written.append, wanted=True, terminal=False):
+        batches = list(progress.chunks(range(95), 20, "督办扫描"))
+
+    assert [len(batch) for batch in batches] == [20, 20, 20, 20, 15]
+    assert [line.rsplit(" ", 1)[1] for line in written] == [
+        "20/95\n",
+        "40/95\n",
+        "60/95\n",
+        "80/95\n",
+        "95/95\n",
+    ]
+
+
+def test_chunks_without_a_printer_are_just_lists():
+    assert list(progress.chunks(iter(range(5)), 2, "x")) == [[0, 1], [2, 3], [4]]
+    assert list(progress.chunks([], 2, "x")) == []

@@ -6,9 +6,11 @@ from django_tasks_db.models import DBTaskResult
 
 from duban.notifications.models import Channel, DeliveryAttempt, Notification
 from duban.notifications.services import (
+    Message,
     channel_preferences_set,
     notification_mark_read,
     notify,
+    notify_many,
     unit_webhook_save,
     unread_count,
 )
@@ -102,3 +104,30 @@ def test_a_units_webhook_is_called_once_per_message(
     assert body["duban"]["unit"] == caizheng.unit.name
     assert body["duban"]["link"] == "http://127.0.0.1:8000/supervision/inbox/"
     assert receiver.headers[0]["X-Duban-Signature"].startswith("sha256=")
+
+
+def test_many_messages_at_once_are_each_sent_as_notify_sends_one(
+    caizheng, viewer, chat_robot, django_capture_on_commit_callbacks
+):
+    url, receiver = chat_robot
+    unit_webhook_save(unit=caizheng.unit, url=url, secret="", active=True, by=caizheng)
+    channel_preferences_set(user=viewer, enabled={Channel.IN_APP: False}, by=viewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        rows = notify_many(
+            [
+                Message([caizheng, viewer], "reminder.due_today", "今天到期", link="/a/"),
+                Message([caizheng, viewer], "reminder.before_due", "还有7天", link="/b/"),
+                Message([], "reminder.before_due", "无人接收"),
+            ]
+        )
+    assert [(row.user, row.title) for row in rows] == [
+        (caizheng, "今天到期"),
+        (viewer, "今天到期"),
+        (caizheng, "还有7天"),
+        (viewer, "还有7天"),
+    ]
+    assert unread_count(caizheng) == 2 and unread_count(viewer) == 0
+    run_queued_tasks()
+    assert len(mail.outbox) == 4
+    # The unit's robot hears each message once, not once per person nor once for the lot.
+    assert sorted(body["duban"]["title"] for body in receiver.bodies) == ["今天到期", "还有7天"]

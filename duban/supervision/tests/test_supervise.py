@@ -1,10 +1,14 @@
 """The periodic scan: reminders before, on and after due dates, each created exactly once."""
 
+import threading
+import time
 from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from duban.execution.models import ImplementationPlan, ProgressReport
 from duban.notifications.models import Notification
@@ -161,3 +165,135 @@ def test_the_scan_chases_whatever_an_app_registers(finance_task, finance_unit, c
     (reminder,) = reminders(target="inspection")
     assert (reminder.kind, reminder.unit) == ("due_today", finance_unit)
     assert owed.label("inspection") == "inspection"  # gone once unregistered
+
+
+def test_a_rerun_creates_no_row_and_queues_no_delivery(
+    reported, finance_unit, caizheng, django_capture_on_commit_callbacks
+):
+    caizheng.email = "caizheng@example.gov.cn"
+    caizheng.save(update_fields=["email"])
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        supervise(as_of=date(2012, 9, 30))
+    before = _everything_sent()
+    with django_capture_on_commit_callbacks(execute=True):
+        supervise(as_of=date(2012, 9, 30))
+    assert _everything_sent() == before
+    assert before[-1] > 0  # the e-mails of the first run were queued
+
+
+def _everything_sent() -> tuple[int, ...]:
+    from django_tasks_db.models import DBTaskResult
+
+    return (
+        Reminder.objects.count(),
+        EscalationStep.objects.count(),
+        Notification.objects.count(),
+        DBTaskResult.objects.count(),
+    )
+
+
+def test_a_run_after_a_partial_run_sends_only_what_is_missing(reported, finance_unit, caizheng):
+    for day in (1, 2, 3):
+        make_milestone(reported, finance_unit, f"里程碑{day}", date(2012, 9, day))
+    first = supervise(as_of=date(2012, 9, 30))
+    told = sorted(Notification.objects.filter(user=caizheng).values_list("title", flat=True))
+    # As if the run had stopped before its last chunk: that chunk's rows never committed.
+    lost = Reminder.objects.get(target="milestone", title__contains="里程碑3")
+    lost.escalations.all().delete()
+    Notification.objects.filter(title__contains="里程碑3").delete()
+    lost.delete()
+
+    second = supervise(as_of=date(2012, 9, 30))
+
+    assert (second["created"], second["existing"]) == (1, first["created"] - 1)
+    titles = Notification.objects.filter(user=caizheng).values_list("title", flat=True)
+    assert sorted(titles) == told
+    assert EscalationStep.objects.filter(reminder__target="milestone").count() == 3
+
+
+def test_interleaved_runs_create_each_reminder_once(reported, finance_unit, monkeypatch):
+    from duban.lib import owed
+    from duban.supervision import services
+
+    for day in range(1, 6):
+        make_milestone(reported, finance_unit, f"里程碑{day}", date(2012, 9, day))
+    monkeypatch.setattr(services, "CHUNK", 2)
+    as_of = date(2012, 9, 30)
+    items = owed.due_items(as_of=as_of, lookahead_days=7)
+    # One run does its first chunk; a second whole run; then the first one's other chunks.
+    rules = services.active_rules()
+    people = services.unit_recipients({finance_unit.pk})
+    wanted = services._reminders_due(items, as_of, rules)
+    early = services._remind(wanted[:2], as_of, people)
+    whole = supervise(as_of=as_of)
+    late = services._remind(services._reminders_due(items, as_of, rules)[2:], as_of, people)
+
+    assert len(early) == 2 and late == []
+    assert whole["created"] == len(wanted) - 2
+    assert Reminder.objects.count() == len(wanted)
+    sent = Notification.objects.values_list("user_id", "title")
+    assert len(sent) == len(set(sent))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has one writer at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_worker_waits_and_then_sends_nothing(reported, finance_unit):
+    """While one worker's rows are not committed, the other's insert waits on them; once they
+    are, it skips them: every reminder and message exactly once, whoever wins."""
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1))
+    second = {}
+
+    def other_worker():
+        try:
+            second.update(supervise(as_of=date(2012, 9, 30)))
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        first = supervise(as_of=date(2012, 9, 30))
+        worker = threading.Thread(target=other_worker)
+        worker.start()
+        assert _a_query_waits_on_a_lock()  # the other worker's insert, behind these rows
+    worker.join(timeout=30)
+
+    assert first["created"] > 0
+    assert (second["created"], second["existing"]) == (0, first["created"])
+    assert Reminder.objects.count() == first["created"]
+    sent = Notification.objects.values_list("user_id", "title")
+    assert len(sent) == len(set(sent))
+
+
+def _a_query_waits_on_a_lock(seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            # Statistics are read once per transaction unless the snapshot is dropped.
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            if cursor.fetchone()[0]:
+                return True
+        time.sleep(0.05)
+    return False
+
+
+def test_the_scan_makes_as_many_queries_for_forty_more_items(reported, finance_unit):
+    make_milestone(reported, finance_unit, "起草条例", date(2012, 9, 1))
+    few = _queries_of_a_scan(created=3)
+    for number in range(40):
+        make_milestone(reported, finance_unit, f"里程碑{number}", date(2012, 10, 7))
+    assert _queries_of_a_scan(created=43) == few
+
+
+def _queries_of_a_scan(*, created: int) -> int:
+    """The queries of a scan on 2012-09-30 that creates `created` reminders, then undone."""
+    with CaptureQueriesContext(connection) as queries:
+        counts = supervise(as_of=date(2012, 9, 30))
+    assert counts["created"] == created
+    Notification.objects.all().delete()
+    EscalationStep.objects.all().delete()
+    Reminder.objects.all().delete()
+    return len(queries)
