@@ -112,7 +112,7 @@ def history_fields(history_instance, values: dict | None = None) -> dict:
         "at": values["history_date"],
         "kind": AuditEntry.Kind.CHANGE,
         "actor_id": user_id,
-        "actor_name": _username(user_id),
+        "actor_name": _username(user_id, history_instance),
         "object_label": model._meta.label,
         "object_id": str(values.get(model.instance_type._meta.pk.attname, "")),
         "history_id": history_instance.history_id,
@@ -123,9 +123,16 @@ def history_fields(history_instance, values: dict | None = None) -> dict:
     }
 
 
-def _username(user_id) -> str:
+def _username(user_id, history_instance) -> str:
     if user_id is None:
         return ""
+    # The saving code hands its user to the history row: its name then needs no query (each
+    # audited write paid one, a seventh of the queries of a plan's import).
+    field = type(history_instance)._meta.get_field("history_user")
+    if field.is_cached(history_instance):
+        user = field.get_cached_value(history_instance)
+        if user is not None and user.pk == user_id:
+            return user.username
     from django.contrib.auth import get_user_model
 
     name = get_user_model().objects.filter(pk=user_id).values_list("username", flat=True).first()
