@@ -464,12 +464,34 @@ def profile(reports: int, top: int = 30) -> str:
             profiler.disable()
         assert response.status_code == 302, response.status_code
     print(f"queries: GET form {len(get_queries)}, POST {len(post_queries)}", file=out)
+    print(_in_process_medians(client, editors[0].slots[2:]), file=out)
     for query in [*get_queries, *post_queries]:
         print(f"  {query['time']} {query['sql'][:160]}", file=out)
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats("duban/", top)
     stats.sort_stats("tottime").print_stats(top)
     return out.getvalue()
+
+
+def _in_process_medians(client, slots: list[tuple[int, date]]) -> str:
+    """Median milliseconds of each request in this process, one request at a time: the form,
+    the POST (each on a slot of its own), the smallest page and /health/."""
+    samples: dict[str, list[float]] = {}
+
+    def timed(kind: str, action) -> None:
+        started = time.perf_counter()
+        response = action()
+        samples.setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+        assert response.status_code in (200, 302), (kind, response.status_code)
+
+    for task, start in slots:
+        path = f"/work/reports/new/{task}/{start.isoformat()}/"
+        timed("GET form", lambda path=path: client.get(path))
+        timed("POST report", lambda path=path: client.post(path, REPORT_FIELDS))
+        timed("GET /notifications/", lambda: client.get("/notifications/"))
+        timed("GET /health/", lambda: client.get("/health/"))
+    medians = [f"{kind} {statistics.median(ms):.1f}" for kind, ms in samples.items()]
+    return f"in this process, median ms of {len(slots)}: " + "; ".join(medians)
 
 
 def _latency(phase: Phase) -> str:
