@@ -9,16 +9,17 @@ dropped afterwards; gunicorn serves Duban from it on a free loopback port and is
 afterwards. The data is the demo (`demo_load`): the directory, the demo accounts and the 2012
 plan published, as of 2012-09-30, without the year's recorded history, whose reports would
 leave only 122 (task, unit, period) slots open; without it, every assigned unit owes each
-month from January. One editor account per client is created (`user_create`) in the units
-that owe the most, so that each client owns `--reports` distinct (task, period) slots of its
-unit.
+month from January. One editor account per client is created (`user_create`), spread over
+the units that owe at least `--reports` open (task, period) slots per client, one unit after
+another; each client owns `--reports` distinct slots of its unit.
 
 Each client is a thread with its own keep-alive HTTP/1.1 connection (`http.client`) and its
 own session: it signs in through the login form, then, in the timed phase, for each of its
 slots GETs the report form, reads the CSRF token and POSTs the report with 报送 (a 302 to the
-report's page is a success; the page itself is not fetched). The baseline, run first, is the
-same clients GETting `/health/` with their session cookie as many times: the authentication
-and idle-clock middleware load the session and the user, then the view runs `SELECT 1`. Afterwards every
+report's page is a success; the page itself is not fetched). The baselines, run first, are
+the same clients making as many GETs, signed in, of `/health/` (the authentication and
+idle-clock middleware load the session and the user, then the view runs `SELECT 1`) and of
+the smallest signed-in page, the empty message inbox (the full layout). Afterwards every
 report a client got a success for is looked up in the database: submitted, once.
 """
 
