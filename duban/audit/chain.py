@@ -128,8 +128,8 @@ def history_fields(history_instance, values: dict | None = None) -> dict:
 def _username(user_id, history_instance) -> str:
     if user_id is None:
         return ""
-    # The saving code hands its user to the history row: its name then needs no query (each
-    # audited write paid one, a seventh of the queries of a plan's import).
+    # The saving code hands its user to the history row: its name then needs no query, which
+    # every audited write used to pay.
     field = type(history_instance)._meta.get_field("history_user")
     if field.is_cached(history_instance):
         user = field.get_cached_value(history_instance)

@@ -89,9 +89,8 @@ def write_task_table(
     line = header_line + 1
     area = None
     body = Look(sheet, border=_BORDER, font=_BODY, alignment=_WRAP)
-    # 序号 and 完成时限 are centred.
-    looks = [Look(sheet, border=_BORDER, font=_BODY, alignment=_WRAP_CENTRED), *[body] * 4]
-    looks.append(looks[0])
+    centred = Look(sheet, border=_BORDER, font=_BODY, alignment=_WRAP_CENTRED)
+    looks = (centred, body, body, body, body, centred)  # 序号 and 完成时限 are centred
     for row in map(_as_row, rows):
         if row.area and row.area != area:
             area = row.area
