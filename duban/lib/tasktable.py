@@ -22,6 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from duban.lib.xlsx import (
+    Look,
     body_font,
     fit_row_height,
     heading_font,
@@ -87,15 +88,16 @@ def write_task_table(
     fit_row_height(sheet, header_line, COLUMN_WIDTHS)
     line = header_line + 1
     area = None
+    body = Look(sheet, border=_BORDER, font=_BODY, alignment=_WRAP)
+    centred = Look(sheet, border=_BORDER, font=_BODY, alignment=_WRAP_CENTRED)
+    looks = (centred, body, body, body, body, centred)  # 序号 and 完成时限 are centred
     for row in map(_as_row, rows):
         if row.area and row.area != area:
             area = row.area
             line = _area_row(sheet, line, area)
         values = (row.number, row.title, row.text, _names(row.lead), _names(row.co), row.deadline)
-        for column, value in enumerate(values, 1):
-            cell = set_value(sheet.cell(row=line, column=column), value)
-            cell.border, cell.font = _BORDER, _BODY
-            cell.alignment = _WRAP_CENTRED if column in (1, 6) else _WRAP
+        for column, (value, look) in enumerate(zip(values, looks, strict=True), 1):
+            set_value(look.on(sheet.cell(row=line, column=column)), value)
         fit_row_height(sheet, line, COLUMN_WIDTHS)
         line += 1
     sheet.freeze_panes = f"A{header_line + 1}"

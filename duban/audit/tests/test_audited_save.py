@@ -48,3 +48,16 @@ def test_an_alias_belongs_to_one_unit_only(finance, coordinator):
     assert other.aliases.filter(name="省发改委").exists()
     with pytest.raises(audit.DomainError, match="甘肃省发展和改革委员会"):
         unit_add_alias(unit=finance, name="甘肃省发展改革委员会", by=coordinator)
+
+
+def test_the_chain_names_the_actor_it_was_handed_without_looking_the_name_up(finance, admin_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from duban.audit.models import AuditEntry
+
+    with CaptureQueriesContext(connection) as captured:
+        unit_update(unit=finance, by=admin_user, seen_version=finance.version, short_name="甲")
+    entry = AuditEntry.objects.order_by("-id").first()
+    assert (entry.actor_id, entry.actor_name) == (admin_user.pk, admin_user.username)
+    assert not [q for q in captured if 'FROM "directory_user"' in q["sql"]]

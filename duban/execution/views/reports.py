@@ -107,7 +107,9 @@ def _save(request, form, *, task, unit, period_start) -> ProgressReport | None:
     return report
 
 
-def _form_page(request, form, *, task, assignment_role, period_start, period_end, report, status):
+def _form_page(
+    request, form, *, task, assignment_role, period_start, period_end, report, last, status
+):
     context = {
         "form": form,
         "task": task,
@@ -117,9 +119,7 @@ def _form_page(request, form, *, task, assignment_role, period_start, period_end
         "due": report_due(period_end),
         "report": report,
         "defaults": _defaults(period_end),
-        "last": selectors.last_report_before(
-            task_id=task.pk, unit_id=request.user.unit_id, period_start=period_start
-        ),
+        "last": last,
         "milestones": selectors.task_milestones(task_id=task.pk, unit_id=request.user.unit_id),
     }
     return render(request, "execution/report_form.html", context, status=status)
@@ -166,10 +166,11 @@ def report_fill(request: HttpRequest, task_id: int, period: str) -> HttpResponse
             saved = _save(request, form, task=task, unit=assignment.unit, period_start=period_start)
             if saved is not None:
                 return redirect("execution:report-detail", saved.pk)
-    else:
-        last = selectors.last_report_before(
-            task_id=task.pk, unit_id=request.user.unit_id, period_start=period_start
-        )
+    # Read once: the new report starts from it, and the page shows it beside the form.
+    last = selectors.last_report_before(
+        task_id=task.pk, unit_id=request.user.unit_id, period_start=period_start
+    )
+    if request.method != "POST":
         form = ProgressReportForm(initial=_initial_from(last, period_end))
     return _form_page(
         request,
@@ -179,6 +180,7 @@ def report_fill(request: HttpRequest, task_id: int, period: str) -> HttpResponse
         period_start=period_start,
         period_end=period_end,
         report=None,
+        last=last,
         status=422 if form.errors else 200,
     )
 
@@ -210,6 +212,9 @@ def report_edit(request: HttpRequest, report_id: int) -> HttpResponse:
         period_start=report.period_start,
         period_end=report.period_end,
         report=report,
+        last=selectors.last_report_before(
+            task_id=report.task_id, unit_id=request.user.unit_id, period_start=report.period_start
+        ),
         status=422 if form.errors else 200,
     )
 
