@@ -307,6 +307,9 @@ def prepare(scale: str, seed: int, scan: bool) -> dict:
         info["lights"] = lights_store(as_of=SCAN_AS_OF)
         info["lights_s"] = round(time.perf_counter() - started, 1)
         print(f"lights kept in {info['lights_s']} s: {info['lights']}", file=sys.stderr)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the scan's writes, as autovacuum would see them
         info["assessment_id"], info["assessment_s"] = _assessment()
     info["sizes"] = _sizes()
     return info
