@@ -15,8 +15,10 @@ from django.views.decorators.http import require_POST
 from duban.audit import services as audit
 from duban.coordination import documents, forms, permissions, selectors, services
 from duban.coordination.models import CoordinationIssue, Meeting, Outcome
+from duban.execution.selectors.queue import current_plan
 from duban.lib.clock import today
 from duban.plans.models import Plan, Task
+from duban.plans.selectors import plans_beside
 from duban.reports.docx_writer import write_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,7 +32,7 @@ REFUSED = (audit.DomainError, audit.StaleEdit)
 def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     permissions.access_coordination_home(user)
-    plans = Plan.objects.published().order_by("-year")
+    plans = plans_beside(current_plan())
     context = {
         "issues": selectors.issues_for_user(user)[:100],
         "meetings": selectors.meetings_for_user(user)[:50],
@@ -426,7 +428,7 @@ def collaboration(request: HttpRequest) -> HttpResponse:
     picture = selectors.collaboration(plan) if plan else None
     context = {
         "plan": plan,
-        "plans": plans,
+        "plans": plans_beside(plan),
         "picture": picture,
         "network": selectors.network_data(picture) if picture else None,
         "issues": selectors.open_issues(plan)[:30] if plan else [],

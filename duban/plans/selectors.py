@@ -6,7 +6,7 @@ number of queries whatever the plan's size.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from duban.directory.models import Region, Unit, User
 from duban.directory.names import Suggestion
@@ -252,3 +252,16 @@ def earlier_imports(plan: Plan) -> list[Plan]:
     return list(
         Plan.objects.filter(source__sha256=plan.source.sha256).exclude(pk=plan.pk).order_by("pk")
     )
+
+
+def plans_beside(plan: Plan | None) -> QuerySet[Plan]:
+    """The published plans a page offers to switch to from `plan`: its region's, the region's
+    above and those of the regions one level below, newest first. A national roll-out
+    publishes thousands of plans; a provincial office works with its own and its cities'."""
+    published = Plan.objects.published()
+    if plan is None or plan.region_id is None:
+        return published.order_by("-year", "-pk")
+    near = Q(region_id=plan.region_id) | Q(region__parent_id=plan.region_id)
+    if plan.region.parent_id:
+        near |= Q(region_id=plan.region.parent_id)
+    return published.filter(near).order_by("-year", "-pk")

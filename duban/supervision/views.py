@@ -14,6 +14,7 @@ from duban.audit import services as audit
 from duban.lib import clock
 from duban.lib.clock import today
 from duban.plans.models import Plan
+from duban.plans.selectors import plans_beside
 from duban.supervision import ical
 from duban.supervision.forms import AcknowledgeForm, JudgementForm, UrgeForm
 from duban.supervision.models import CalendarToken, Judgement
@@ -59,7 +60,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             request.GET.get("page")
         ),
         "query": urlencode({"plan": plan.pk}) if plan else "",
-        "plans": plans,
+        "plans": plans_beside(plan),
         "can_urge": can_urge(request.user),
         "can_judge": can_judge(request.user),
     }
