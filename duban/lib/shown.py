@@ -25,7 +25,7 @@ class Shown(Generic[T]):
         """The first `limit` of `rows`; a queryset is counted in SQL (always, so that a page
         makes as many queries for a short list as for a long one)."""
         if isinstance(rows, QuerySet):
-            return cls(list(rows[:limit]), rows.count())
+            return cls(list(rows[:limit]) if limit else [], rows.count())
         rows = list(rows)
         return cls(rows[:limit], len(rows))
 

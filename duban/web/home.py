@@ -74,7 +74,7 @@ def _glance(user: User, as_of: date) -> dict:
     if is_coordinator(user):
         tally = glance.reports.tally if glance.reports else None
         context["queue_counts"] = queue_counts(
-            coordinator_queue(plan=plan, as_of=as_of, tally=tally)
+            coordinator_queue(plan=plan, as_of=as_of, tally=tally, counts_only=True)
         )
     return context
 

@@ -20,7 +20,7 @@ from duban.execution.selectors.missing import (
 )
 from duban.execution.selectors.reports import reports_awaiting_review
 from duban.lib.clock import as_of_or_today
-from duban.lib.shown import Shown
+from duban.lib.shown import SHOWN, Shown
 from duban.plans.models import Plan
 
 REPORTS_SHOWN = 30
@@ -95,20 +95,26 @@ def extensions_awaiting_decision(*, plan: Plan) -> QuerySet[Extension]:
 
 
 def coordinator_queue(
-    *, plan: Plan, as_of: date | None = None, tally: MissingTally | None = None
+    *,
+    plan: Plan,
+    as_of: date | None = None,
+    tally: MissingTally | None = None,
+    counts_only: bool = False,
 ) -> Queue:
     """The queue on `as_of`; `tally`, the plan's missing reports counted as of that day or
-    later (the home page's report round has one), saves counting them again."""
+    later (the home page's report round has one), saves counting them again. With
+    `counts_only` (the home page's summary) each section is counted, none of its rows read."""
     today = as_of_or_today(as_of)
     missing = tally.seen_on(today) if tally else missing_report_tally(plan=plan, as_of=today)
+    shown, reports_shown = (0, 0) if counts_only else (SHOWN, REPORTS_SHOWN)
     return Queue(
         plan=plan,
         as_of=today,
-        plans_awaiting_review=Shown.of(plans_awaiting_review(plan=plan)),
-        late_or_missing_plans=Shown.of(late_or_missing_plans(plan=plan, as_of=today)),
-        extensions_awaiting_decision=Shown.of(extensions_awaiting_decision(plan=plan)),
+        plans_awaiting_review=Shown.of(plans_awaiting_review(plan=plan), shown),
+        late_or_missing_plans=Shown.of(late_or_missing_plans(plan=plan, as_of=today), shown),
+        extensions_awaiting_decision=Shown.of(extensions_awaiting_decision(plan=plan), shown),
         # The review queue pages through them all, with filters and acceptance in bulk.
-        reports_awaiting_review=Shown.of(reports_awaiting_review(plan=plan), REPORTS_SHOWN),
+        reports_awaiting_review=Shown.of(reports_awaiting_review(plan=plan), reports_shown),
         missing_reports=missing,
-        overdue_milestones=Shown.of(overdue_milestones(plan=plan, as_of=today)),
+        overdue_milestones=Shown.of(overdue_milestones(plan=plan, as_of=today), shown),
     )
