@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 
 from duban.execution.models import ProgressReport
@@ -78,6 +79,9 @@ def latest_lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressRep
         # Seen from a past day, a report filed later was not yet known.
         end_of_day = clock.end_of_day(as_of)
         reports = reports.filter(Q(submitted_at__isnull=True) | Q(submitted_at__lt=end_of_day))
+    if connection.features.can_distinct_on_fields:
+        # PostgreSQL hands back each task's latest only, instead of every month of it.
+        reports = reports.order_by("task_id", "-period_start", "-submitted_at").distinct("task_id")
     latest: dict[int, tuple] = {}
     for row in reports.values_list(*REPORT_FIELDS):
         latest.setdefault(row[1], row)
