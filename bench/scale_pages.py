@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
 import pages_bench as base
-from pages_bench import AS_OF, PROVINCIAL, Query
+from pages_bench import AS_OF, Query
 
 SCAN_AS_OF = AS_OF
 
@@ -59,12 +59,37 @@ GROUP BY a.unit_id, u.short_name"""
     return [(sql, [*starts, plan_id, False, False])]
 
 
+LATEST_LEAD_REPORTS_SQL = """
+SELECT DISTINCT ON (r.task_id) r.task_id, r.period_start, r.status, r.percent, r.review
+FROM execution_progressreport r
+JOIN plans_task t ON t.id = r.task_id
+JOIN plans_assignment a ON a.task_id = r.task_id AND a.unit_id = r.unit_id
+     AND a.role = 'lead' AND a.withdrawn = %s
+WHERE t.plan_id = %s AND r.review IN ('submitted', 'accepted')
+ORDER BY r.task_id, r.period_start DESC"""
+
+UNMET_MILESTONES_SQL = """
+SELECT m.task_id, m.title, m.due_date
+FROM execution_milestone m JOIN plans_task t ON t.id = m.task_id
+WHERE t.plan_id = %s AND m.withdrawn = %s AND m.due_date < %s
+      AND (m.met_on IS NULL OR m.met_on > %s)"""
+
+
 def home_queries(plan_id: int, cadence: str, *, coordinator: bool) -> list[Query]:
-    # The plan at a glance: the roll-up's rows, the lights' facts, the missing reports per unit;
-    # the coordinator's also counts the queue's sections.
+    # The plan at a glance as the page reads it: the roll-up's rows and each task's latest lead
+    # report, the kept lights of each month's end, the unmet milestones, the missing reports
+    # per unit; the coordinator's also counts the queue's sections.
+    from duban.reports.selectors import month_ends
+
+    days = month_ends(AS_OF.year, AS_OF)
+    lights = STORED_LIGHTS_SQL.format(tasks="t.plan_id = %s AND t.withdrawn = %s").replace(
+        "s.day = %s", f"s.day IN ({', '.join(['%s'] * len(days))})"
+    )
     queries = [
-        *base.progress_queries(plan_id, 0),
-        *base.light_facts(PROVINCIAL, [plan_id, False]),
+        *base.progress_queries(plan_id, 0)[:2],
+        (LATEST_LEAD_REPORTS_SQL, [False, plan_id]),
+        (lights, [plan_id, False, *days, "zh-hans"]),
+        (UNMET_MILESTONES_SQL, [plan_id, False, AS_OF, AS_OF]),
         *missing_count_queries(plan_id, cadence),
     ]
     if coordinator:
