@@ -606,6 +606,7 @@ def main(argv: list[str]) -> int:
         "--page-seconds", type=float, default=120, help="with --scale: time budget per page"
     )
     args = parser.parse_args(argv)
+    given_url = os.environ.get("DATABASE_URL", "")  # the command as typed, for the write-up
     postgres = _server_and_database(args.keep_db)
     with tempfile.TemporaryDirectory(prefix="duban-bench-") as var_dir:
         _environment(var_dir)
@@ -638,7 +639,7 @@ def main(argv: list[str]) -> int:
     if args.scale:
         if args.json:
             args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
-        prefix = f"DATABASE_URL={os.environ['DATABASE_URL']} " if vendor == "postgresql" else ""
+        prefix = f"DATABASE_URL={given_url} " if vendor == "postgresql" else ""
         command = " ".join([f"{prefix}.venv/bin/python bench/pages_bench.py", *argv])
         text = scale_pages.markdown(result, command)
         if vendor != "postgresql":
