@@ -136,6 +136,19 @@ def tree_area_queries(plan_id: int) -> list[Query]:
     ]
 
 
+def dashboard_floor(plan_id: int) -> list[Query]:
+    """The dashboard as it now reads: the kept lights and each task's latest lead report
+    instead of every fact of every light (`base.dashboard_queries` has both light facts)."""
+    old = base.dashboard_queries(plan_id, 0)
+    live = "t.plan_id = %s AND t.withdrawn = %s"
+    return [
+        *old[:2],
+        (STORED_LIGHTS_SQL.format(tasks=live), [plan_id, False, AS_OF, "zh-hans"]),
+        (LATEST_LEAD_REPORTS_SQL, [False, plan_id]),
+        *old[4:],
+    ]
+
+
 def queue_queries(plan_id: int, cadence: str) -> list[Query]:
     old = base.queue_queries(plan_id, 0)
     # The old floor read every assignment and report to subtract in Python; the page shows the
@@ -224,7 +237,7 @@ def scale_pages(plan, assessment_id: int | None, unit_id: int) -> list[ScalePage
         ScalePage("review queue", "coordinator", reverse("execution:queue") + f"?plan={p}",
                   queue_queries(p, cadence)),
         ScalePage("supervision dashboard", "coordinator",
-                  reverse("supervision:dashboard") + f"?plan={p}", base.dashboard_queries(p, 0)),
+                  reverse("supervision:dashboard") + f"?plan={p}", dashboard_floor(p)),
         ScalePage("API plans", "coordinator", "/api/v1/plans", api_queries(API_PLANS, []),
                   "api"),
         ScalePage("API tasks", "coordinator", f"/api/v1/tasks?plan={p}",

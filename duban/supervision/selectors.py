@@ -19,6 +19,7 @@ from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
 from duban.execution.selectors.implementation_plans import filing_deadlines
 from duban.execution.selectors.missing import FILED
+from duban.execution.selectors.progress import latest_lead_reports
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
@@ -366,15 +367,15 @@ def supervision_dashboard(*, plan: Plan, as_of: date | None = None) -> Dashboard
     rules = active_rules()
     tasks = supervised_tasks(plan)
     lights = lights_for_tasks(tasks, as_of, rules)
-    facts = facts_for_tasks(tasks)
-    leads = first_leads(facts)
+    leads = lead_units(task.pk for task in tasks)
     units = Unit.objects.in_bulk(set(leads.values()))
+    # What the lead says of its task: its latest report filed by the day, as the roll-up reads.
+    latest = latest_lead_reports(plan, as_of)
     judgements = latest_judgements(tasks)
     rows = []
     for task in tasks:
         light = lights[task.pk]
-        reports = [r for r in facts[task.pk].reports if not r.submitted or r.submitted <= as_of]
-        status = reports[-1].status if reports else None
+        status = latest[task.pk].status if task.pk in latest else None
         judgement = judgements.get(task.pk)
         flag = disagreement(
             self_status=status,
