@@ -201,7 +201,10 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
     rules = active_rules()
     tasks = supervised_tasks(plan)
     trend_days = month_ends(plan.year, as_of)
-    lights_by_day = lights_on(tasks, {*trend_days, as_of}, rules)
+    # The trend counts colours: its month ends' reasons are not read.
+    lights_by_day = lights_on(
+        tasks, {*trend_days, as_of}, rules, colour_only=set(trend_days) - {as_of}
+    )
     lights = lights_by_day[as_of]
     leads = lead_units(task.pk for task in tasks)
     units = Unit.objects.in_bulk(set(leads.values()))

@@ -202,10 +202,15 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
 
 
 def lights_on(
-    tasks: Iterable[Task], days: Iterable[date], rules: RuleSet | None = None
+    tasks: Iterable[Task],
+    days: Iterable[date],
+    rules: RuleSet | None = None,
+    *,
+    colour_only: Iterable[date] = (),
 ) -> dict[date, dict[int, Light]]:
     """day → task id → the task's light on that day: stored ones read, the rest worked out from
-    the facts of their tasks only, and stored (`stored_lights`). Two queries when all are kept.
+    the facts of their tasks only, and stored (`stored_lights`). Two queries when all are kept
+    (three with `colour_only`: days whose kept lights come without their reasons).
 
     It reads its own facts, after the stamps, rather than take a caller's: facts read before
     the stamps could store an old light under a new stamp.
@@ -214,7 +219,7 @@ def lights_on(
     rules = rules or active_rules()
     scope = TaskScope.of(tasks)
     versions = stored_lights.stamps(scope)
-    found = stored_lights.read(scope, days, rules, versions)
+    found = stored_lights.read(scope, days, rules, versions, colour_only)
     missing = [task for task in tasks if any((task.pk, day) not in found for day in days)]
     if missing:
         facts = facts_for_tasks(missing)

@@ -17,7 +17,7 @@ from duban.supervision.tests.conftest import at
 
 # The number of queries the glance takes, whatever the size of the plan.
 # (The missing reports are one counting query; the lead units come with the lights' facts.)
-GLANCE_QUERIES = 15
+GLANCE_QUERIES = 16
 
 
 def test_it_counts_the_units_of_work_by_light(small_plan):

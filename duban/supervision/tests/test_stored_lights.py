@@ -135,3 +135,15 @@ def test_the_scan_keeps_the_days_lights_of_every_published_plan(
 def test_the_supervise_command_says_how_many_lights_it_kept(demo_tasks, capsys):
     call_command("supervise", "--as-of", AS_OF.isoformat())
     assert "task lights kept for the day" in capsys.readouterr().out
+
+
+def test_days_read_for_their_colour_only_come_without_reasons(demo_tasks):
+    lights_on(demo_tasks, DAYS)
+    bare = lights_on(demo_tasks, DAYS, colour_only=DAYS[:2])
+    for day in DAYS:
+        full = worked_out(demo_tasks, day)
+        assert {pk: light.colour for pk, light in bare[day].items()} == {
+            pk: light.colour for pk, light in full.items()
+        }
+    assert all(not light.reasons for light in bare[DAYS[0]].values())
+    assert bare[AS_OF] == worked_out(demo_tasks, AS_OF)
