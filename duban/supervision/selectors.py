@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -19,7 +19,7 @@ from duban.execution.models import Milestone, ProgressReport
 from duban.execution.progress import periods_of_year, report_due
 from duban.execution.selectors.implementation_plans import filing_deadlines
 from duban.execution.selectors.missing import FILED
-from duban.execution.selectors.progress import latest_lead_reports
+from duban.execution.selectors.progress import filed_by_a_lead, latest_lead_reports
 from duban.lib import clock
 from duban.lib.clock import as_of_or_today
 from duban.notifications.models import DeliveryAttempt
@@ -49,11 +49,9 @@ def active_rules() -> RuleSet:
     return load_rule_set(settings.DUBAN_LIGHT_RULES)
 
 
-def _local_day(moment, zone=None) -> date | None:
-    """The day `moment` falls on here; `zone` saves looking the time zone up once per row."""
-    if not moment:
-        return None
-    return moment.astimezone(zone).date() if zone else timezone.localdate(moment)
+def _local_day(moment, zone) -> date | None:
+    """The day `moment` falls on in `zone` (the current time zone, looked up once per query)."""
+    return moment.astimezone(zone).date() if moment else None
 
 
 # How far behind a report says its task is; of two leads' reports of one period, the worse counts.
@@ -150,12 +148,8 @@ def facts_for_tasks(tasks: Iterable[Task]) -> dict[int, TaskFacts]:
     reports: dict[int, list[ReportFact]] = defaultdict(list)
     zone = timezone.get_current_timezone()
     done_by: dict[int, dict[int, date]] = defaultdict(dict)  # task → lead → accepted done day
-    # Oldest period first, so that a task's last report is `reports[-1]`. Co units report
-    # their part to the lead; the leads' reports are the status, so only theirs are read.
-    by_a_lead = Assignment.objects.leads().filter(
-        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
-    )
-    filed = ProgressReport.objects.filter(Exists(by_a_lead), review__in=FILED).order_by(
+    # Oldest period first, so that a task's last report is `reports[-1]`.
+    filed = ProgressReport.objects.filter(filed_by_a_lead(), review__in=FILED).order_by(
         "period_start"
     )
     rows = filed.values_list(

@@ -63,17 +63,22 @@ REPORT_FIELDS = (
 )
 
 
+def filed_by_a_lead() -> Exists:
+    """A report's filter: its unit holds a live lead share of its task. Co units report their
+    part to the lead; the leads' reports are the task's status."""
+    return Exists(
+        Assignment.objects.leads().filter(task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id"))
+    )
+
+
 def latest_lead_reports(plan: Plan, as_of: date | None) -> dict[int, ProgressReport]:
     """task id → the lead unit's latest submitted or accepted report (filed by `as_of`).
 
     Rows, not models, until the one report per task is known: a plan has a report per unit
     and month, and building each as a model was most of the roll-up's time.
     """
-    by_a_lead = Assignment.objects.leads().filter(
-        task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
-    )
     reports = ProgressReport.objects.filter(
-        Exists(by_a_lead), task__plan=plan, review__in=(Review.SUBMITTED, Review.ACCEPTED)
+        filed_by_a_lead(), task__plan=plan, review__in=(Review.SUBMITTED, Review.ACCEPTED)
     ).order_by("-period_start", "-submitted_at")
     if as_of is not None:
         # Seen from a past day, a report filed later was not yet known.
