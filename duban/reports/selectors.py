@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from duban.directory.models import Unit
@@ -199,7 +199,8 @@ class Glance:
 def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
     as_of = as_of_or_today(as_of)
     rules = active_rules()
-    tasks = supervised_tasks(plan)
+    progress = plan_progress(plan=plan, as_of=as_of)
+    tasks = supervised_tasks(plan, among=(row.task for row in progress.rows))
     trend_days = month_ends(plan.year, as_of)
     # The trend counts colours: its month ends' reasons are not read.
     lights_by_day = lights_on(
@@ -213,7 +214,6 @@ def plan_at_a_glance(*, plan: Plan, as_of: date | None = None) -> Glance:
         for task in tasks
         if lights[task.pk].colour == "red"
     ]
-    progress = plan_progress(plan=plan, as_of=as_of)
     states = task_states(
         tasks, progress.reports, lights, {t: units.get(u) for t, u in leads.items()}
     )
@@ -331,10 +331,7 @@ def filing_summary(*, plan: Plan, as_of: date) -> Filing:
     deadlines = filing_deadlines(plan)
     owing = set(units_leading(plan).values_list("pk", flat=True))
     plans = {
-        ip.unit_id: ip
-        for ip in ImplementationPlan.objects.filter(plan=plan, unit_id__in=owing).select_related(
-            "plan"
-        )
+        ip.unit_id: ip for ip in ImplementationPlan.objects.filter(plan=plan, unit_id__in=owing)
     }
     counts = defaultdict(int)
     for unit_id in owing:
@@ -382,22 +379,25 @@ def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
     live = Assignment.objects.live().filter(
         task_id=OuterRef("task_id"), unit_id=OuterRef("unit_id")
     )
-    filed = list(
+    filed = dict(
         ProgressReport.objects.filter(
             task__plan=plan, task__withdrawn=False, period_start=start, review__in=FILED
         )
         .filter(Exists(live))
-        .values_list("review", flat=True)
+        .order_by()
+        .values("review")
+        .annotate(n=Count("pk"))
+        .values_list("review", "n")
     )
     round_unfiled = unfiled.in_period(start)
     return ReportRound(
         period_start=start,
         period_end=end,
         due=due,
-        expected=len(filed) + round_unfiled,
-        filed=len(filed),
-        accepted=filed.count(ProgressReport.Review.ACCEPTED),
-        returned=filed.count(ProgressReport.Review.RETURNED),
+        expected=sum(filed.values()) + round_unfiled,
+        filed=sum(filed.values()),
+        accepted=filed.get(ProgressReport.Review.ACCEPTED, 0),
+        returned=filed.get(ProgressReport.Review.RETURNED, 0),
         unfiled=round_unfiled,
         past_due=is_late(end, as_of),
         overdue_total=unfiled.seen_on(as_of).total,
@@ -407,24 +407,19 @@ def report_round(*, plan: Plan, as_of: date) -> ReportRound | None:
 
 def milestone_tally(*, plan: Plan, as_of: date) -> MilestoneTally:
     """The plan's live milestones; one ticked after `as_of` was still open on `as_of`."""
-    rows = Milestone.objects.filter(
-        task__plan=plan, withdrawn=False, task__withdrawn=False
-    ).values_list("due_date", "met_on")
-    counts = defaultdict(int)
+    met = Q(met_on__lte=as_of)
     soon = as_of + timedelta(days=COMING_DUE_DAYS)
-    for due, met_on in rows:
-        if met_on is not None and met_on <= as_of:
-            counts["met_late" if met_on > due else "met_on_time"] += 1
-        elif due < as_of:
-            counts["overdue"] += 1
-        elif due <= soon:
-            counts["coming_due"] += 1
-        else:
-            counts["later"] += 1
-    return MilestoneTally(total=sum(counts.values()), **{k: counts[k] for k in _MILESTONE_KINDS})
-
-
-_MILESTONE_KINDS = ("met_on_time", "met_late", "overdue", "coming_due", "later")
+    # Counted by the database: a national plan has thousands of milestones.
+    counts = Milestone.objects.filter(
+        task__plan=plan, withdrawn=False, task__withdrawn=False
+    ).aggregate(
+        met_on_time=Count("pk", filter=met & Q(met_on__lte=F("due_date"))),
+        met_late=Count("pk", filter=met & Q(met_on__gt=F("due_date"))),
+        overdue=Count("pk", filter=~met & Q(due_date__lt=as_of)),
+        coming_due=Count("pk", filter=~met & Q(due_date__gte=as_of, due_date__lte=soon)),
+        later=Count("pk", filter=~met & Q(due_date__gt=soon)),
+    )
+    return MilestoneTally(total=sum(counts.values()), **counts)
 
 
 def latest_comments(*, plan: Plan, as_of: date, limit: int = LATEST_COMMENTS):

@@ -482,18 +482,25 @@ def disagreement(
     *, self_status: str | None, light: Light, judgement: int | None, bands: int
 ) -> str | None:
     """Why the task is flagged, or None: the three views lie `bands` or more bands apart."""
+    seen = [
+        band
+        for band in (
+            STATUS_BANDS.get(self_status),
+            LIGHT_BANDS.get(light.colour),
+            JUDGEMENT_BANDS.get(judgement),
+        )
+        if band is not None
+    ]
+    # Most tasks are not flagged: the views are put in words only for those that are.
+    if len(seen) < 2 or max(seen) - min(seen) < bands:
+        return None
     views = []
     if self_status in STATUS_BANDS:
         status = _(STATUS_LABELS[self_status])
-        views.append((STATUS_BANDS[self_status], _("自报“%(status)s”") % {"status": status}))
+        views.append(_("自报“%(status)s”") % {"status": status})
     if light.colour in LIGHT_BANDS:
-        views.append((LIGHT_BANDS[light.colour], _("计算为%(light)s") % {"light": light.label}))
+        views.append(_("计算为%(light)s") % {"light": light.label})
     if judgement in JUDGEMENT_BANDS:
         judged = _(JUDGEMENT_LABELS[judgement])
-        views.append((JUDGEMENT_BANDS[judgement], _("研判为“%(judged)s”") % {"judged": judged}))
-    if len(views) < 2:
-        return None
-    spread = max(b for b, _text in views) - min(b for b, _text in views)
-    if spread < bands:
-        return None
-    return _("判断不一致：") + _("，").join(text for _band, text in views)
+        views.append(_("研判为“%(judged)s”") % {"judged": judged})
+    return _("判断不一致：") + _("，").join(views)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -269,14 +270,10 @@ class Group:
     light: Light
     rows: list[TaskRow] = field(default_factory=list)
 
-    @property
+    @cached_property
     def tally(self) -> dict[str, int]:
+        """Read once its rows are in (`_groups`): the sort, the strip and the counts use it."""
         return light_tally(r.light for r in self.rows)
-
-    @property
-    def cells(self) -> list[str]:
-        """One colour per task, most alarming first: the group's distribution as a strip."""
-        return [colour for colour, n in self.tally.items() for _ in range(n)]
 
 
 @dataclass
@@ -345,17 +342,27 @@ def next_step(days_overdue: int, rules: RuleSet) -> dict | None:
     return earned[-1] if earned else None
 
 
-def supervised_tasks(plan: Plan) -> list[Task]:
+def supervised_tasks(plan: Plan, among: Iterable[Task] | None = None) -> list[Task]:
     """The plan's live units of work that some unit is assigned to: those that carry a light.
 
-    Provincial ones first, then each city's, in path order.
+    Provincial ones first, then each city's, in path order. `among`, the plan's tasks as a
+    caller has read them already (the roll-up's), are kept to those rather than read again.
     """
-    tasks = list(
-        Task.objects.active()
-        .filter(plan=plan, assignments__withdrawn=False, assignments__unit__isnull=False)
-        .select_related("region")
-        .distinct()
-    )
+    if among is None:
+        tasks = list(
+            Task.objects.active()
+            .filter(plan=plan, assignments__withdrawn=False, assignments__unit__isnull=False)
+            .select_related("region")
+            .distinct()
+        )
+    else:
+        assigned = set(
+            Assignment.objects.filter(task__plan=plan, withdrawn=False, unit__isnull=False)
+            .order_by()
+            .values_list("task_id", flat=True)
+            .distinct()
+        )
+        tasks = [task for task in among if task.pk in assigned and not task.withdrawn]
     tasks.sort(key=lambda t: (t.region_id or 0, path_key(t.path)))
     return tasks
 

@@ -68,9 +68,13 @@ def read(
                 found[task_id, day] = Light(colour, tuple(reasons))
     if days & bare:
         rows = kept.filter(day__in=days & bare).values_list("task_id", "day", "version", "colour")
+        # Lights without reasons are equal by colour: one of each serves every task and day.
+        bare_lights: dict[str, Light] = {}
         for task_id, day, version, colour in scope.rows(rows):
             if version == versions.get(task_id, 0):
-                found[task_id, day] = Light(colour)
+                if colour not in bare_lights:
+                    bare_lights[colour] = Light(colour)
+                found[task_id, day] = bare_lights[colour]
     return found
 
 

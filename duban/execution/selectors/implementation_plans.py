@@ -122,13 +122,13 @@ def late_or_missing_plans(*, plan: Plan, as_of: date | None = None) -> list[Late
     deadlines = filing_deadlines(plan)
     if not deadlines:
         return []
-    by_unit = {
-        ip.unit_id: ip
-        for ip in ImplementationPlan.objects.filter(plan=plan).select_related("plan", "unit")
-    }
+    by_unit = {ip.unit_id: ip for ip in ImplementationPlan.objects.filter(plan=plan)}
     late = []
     for unit in units_leading(plan).order_by("region__code", "kind", "name"):
         ip = by_unit.get(unit.pk)
+        if ip is not None:
+            # Both are in hand: joining them again into every row cost more than the rows.
+            ip.plan, ip.unit = plan, unit
         deadline = deadlines[unit.pk]
         first = ip.first_submitted_at if ip else None
         if first is not None and timezone.localdate(first) <= today:
