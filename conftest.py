@@ -34,18 +34,43 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
+_DB_BLOCKER = pytest.StashKey()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
     # The plan's year of history (1,500 reports, evidence files) is the demo's, not the tests'.
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+    pytestconfig.stash[_DB_BLOCKER] = django_db_blocker
+    _load_demo(django_db_blocker)
+
+
+def _load_demo(blocker) -> None:
+    with blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
         demo_load(history=False)
+
+
+def _flushes(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transaction = marker is not None and marker.kwargs.get("transaction", False)
+    return bool(transaction or {"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """A transactional test ends by flushing the database. The demo goes back at once: the next
+    test on this worker may be any file's (tests are dealt out to workers a file at a time), and
+    reads the demo's regions and units without asking for an account. After the last test the
+    database itself is gone."""
+    try:
+        return (yield)
+    finally:
+        if nextitem is not None and _flushes(item) and _DB_BLOCKER in item.config.stash:
+            _load_demo(item.config.stash[_DB_BLOCKER])
 
 
 @pytest.fixture
 def demo_accounts(db) -> dict[str, User]:
-    """Every demo account by username; reloads the demo after a flushing (transactional) test."""
-    if not User.objects.filter(username="coordinator").exists():
-        demo_load(history=False)
+    """Every demo account by username."""
     return {u.username: u for u in User.objects.select_related("unit")}
 
 
