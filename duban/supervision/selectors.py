@@ -349,20 +349,14 @@ def supervised_tasks(plan: Plan, among: Iterable[Task] | None = None) -> list[Ta
     caller has read them already (the roll-up's), are kept to those rather than read again.
     """
     if among is None:
-        tasks = list(
-            Task.objects.active()
-            .filter(plan=plan, assignments__withdrawn=False, assignments__unit__isnull=False)
-            .select_related("region")
-            .distinct()
-        )
-    else:
-        assigned = set(
-            Assignment.objects.filter(task__plan=plan, withdrawn=False, unit__isnull=False)
-            .order_by()
-            .values_list("task_id", flat=True)
-            .distinct()
-        )
-        tasks = [task for task in among if task.pk in assigned and not task.withdrawn]
+        among = Task.objects.active().filter(plan=plan).select_related("region")
+    assigned = set(
+        Assignment.objects.filter(task__plan=plan, withdrawn=False, unit__isnull=False)
+        .order_by()
+        .values_list("task_id", flat=True)
+        .distinct()
+    )
+    tasks = [task for task in among if task.pk in assigned and not task.withdrawn]
     tasks.sort(key=lambda t: (t.region_id or 0, path_key(t.path)))
     return tasks
 

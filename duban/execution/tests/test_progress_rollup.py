@@ -1,13 +1,14 @@
 """The roll-up: a weighted mean over non-withdrawn children, with weights normalised."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
 from duban.execution.progress import Node, normalised_weights, roll_up
-from duban.execution.selectors.progress import plan_progress
+from duban.execution.selectors.progress import latest_lead_reports, plan_progress
 from duban.execution.tests.conftest import make_task
+from duban.plans.models import Assignment
 
 pytestmark = pytest.mark.usefixtures("no_demo_plan")
 
@@ -57,6 +58,36 @@ def test_the_plan_tree_takes_the_leads_latest_filed_report(
     assert rows["1.2.1"].node.percent == 99 and rows["1.2.1"].awaiting_confirmation
     assert rows["1"].node.percent == pytest.approx((65 + 99) / 2)
     assert progress.percent == pytest.approx((65 + 99) / 2)
+
+
+def test_a_jointly_led_task_takes_the_later_period_whichever_lead_filed_it(
+    plan_2012, finance_unit, reform_unit, caizheng, fagai, file_report
+):
+    joint = make_task(plan_2012, "1.3.1", lead=finance_unit)
+    Assignment.objects.create(task=joint, unit=reform_unit, role=Assignment.Role.LEAD, position=2)
+    file_report(joint, caizheng, date(2012, 8, 1), status="at_risk")
+    file_report(joint, fagai, date(2012, 7, 1), status="on_track")
+    file_report(joint, fagai, date(2012, 9, 1), status="not_started", review="draft")
+    latest = latest_lead_reports(plan_2012, as_of=None)
+    assert (latest[joint.pk].unit_id, latest[joint.pk].period_start) == (
+        finance_unit.pk,
+        date(2012, 8, 1),
+    )
+
+
+def test_seen_from_a_past_day_a_report_filed_later_is_not_yet_known(
+    plan_2012, finance_task, caizheng, file_report, time_machine
+):
+    time_machine.move_to(datetime(2012, 8, 5, 10, tzinfo=UTC))
+    file_report(finance_task, caizheng, date(2012, 7, 1), status="on_track")
+    time_machine.move_to(datetime(2012, 9, 5, 10, tzinfo=UTC))
+    file_report(finance_task, caizheng, date(2012, 8, 1), status="at_risk")
+    assert latest_lead_reports(plan_2012, as_of=date(2012, 8, 31))[
+        finance_task.pk
+    ].period_start == date(2012, 7, 1)
+    assert latest_lead_reports(plan_2012, as_of=date(2012, 9, 30))[
+        finance_task.pk
+    ].period_start == date(2012, 8, 1)
 
 
 def test_an_accepted_completion_makes_the_task_done(plan_2012, finance_task, caizheng, file_report):
